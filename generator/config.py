@@ -1,0 +1,364 @@
+"""The generator config (`sdkgen.yaml`): what the spec cannot say about the SDK.
+
+Validated against a JSON Schema (jsonschema comes with openapi-spec-validator), so every
+problem names the key, its line and what is allowed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import SdkgenError, SpecProblem
+
+CONFIG_FILE_NAME = "sdkgen.yaml"
+
+_NAME = {"type": "string", "pattern": r"^[A-Za-z_][A-Za-z0-9_]*$"}
+_ENDPOINT = {"type": "string", "pattern": r"^(get|put|post|delete|patch|head|options|trace) /\S*$"}
+
+_METHOD = {
+    "oneOf": [
+        _ENDPOINT,
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["endpoint"],
+            "properties": {
+                "endpoint": _ENDPOINT,
+                "paginated": _NAME,
+                "positional": {"type": "array", "items": _NAME},
+            },
+        },
+    ]
+}
+
+_RESOURCE: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "class_name": _NAME,
+        "description": {"type": "string"},
+        "methods": {"type": "object", "propertyNames": _NAME, "additionalProperties": _METHOD},
+        "resources": {"type": "object", "propertyNames": _NAME, "additionalProperties": {"$ref": "#/$defs/resource"}},
+    },
+}
+
+CONFIG_SCHEMA: dict[str, Any] = {
+    "$defs": {"resource": _RESOURCE},
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "package": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "name": {"type": "string", "pattern": r"^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$"},
+                "import_name": _NAME,
+                "version": {"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)*([ab]|rc)?[0-9]*$"},
+                "title": {"type": "string"},
+                "description": {"type": "string"},
+            },
+        },
+        "client": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "class_name": _NAME,
+                "env_prefix": {"type": "string", "pattern": r"^[A-Z][A-Z0-9_]*$"},
+                "telemetry_header_prefix": {"type": "string", "pattern": r"^[A-Za-z][A-Za-z0-9-]*$"},
+                "base_url": {"type": "string"},
+                "base_url_env": {"type": "string", "pattern": r"^[A-Z][A-Z0-9_]*$"},
+                "auth": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {
+                        "precedence": {"type": "array", "items": {"type": "string"}},
+                        "credentials": {
+                            "type": "object",
+                            "additionalProperties": {
+                                "type": "object",
+                                "additionalProperties": False,
+                                "properties": {
+                                    "option": _NAME,
+                                    "env": {"type": "string", "pattern": r"^[A-Z][A-Z0-9_]*$"},
+                                    "test_value": {"type": "string"},
+                                },
+                            },
+                        },
+                    },
+                },
+                "options": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["name", "header"],
+                        "properties": {
+                            "name": _NAME,
+                            "header": {"type": "string", "pattern": r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$"},
+                            "env": {"type": "string", "pattern": r"^[A-Z][A-Z0-9_]*$"},
+                            "default": {"type": "string"},
+                            "default_date_format": {"type": "string"},
+                            "description": {"type": "string"},
+                        },
+                    },
+                },
+            },
+        },
+        "envelope": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "result_key": {"type": "string"},
+                "errors_key": {"type": "string"},
+                "error_model": _NAME,
+            },
+        },
+        "pagination": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "kind", "items_field"],
+                "properties": {
+                    "name": _NAME,
+                    "kind": {"enum": ["single", "page_number", "cursor"]},
+                    "items_field": {"type": "string"},
+                    "page_param": {"type": "string"},
+                    "info_field": {"type": "string"},
+                    "cursor_param": {"type": "string"},
+                    "cursor_path": {"type": "array", "items": {"type": "string"}},
+                },
+            },
+        },
+        "resources": {"type": "object", "propertyNames": _NAME, "additionalProperties": {"$ref": "#/$defs/resource"}},
+    },
+}
+
+
+@dataclass(frozen=True)
+class MethodConfig:
+    name: str
+    http_method: str
+    path: str
+    paginated: str = ""
+    positional: tuple[str, ...] | None = None
+    pointer: str = ""
+
+
+@dataclass(frozen=True)
+class ResourceConfig:
+    name: str
+    class_name: str = ""
+    description: str = ""
+    methods: tuple[MethodConfig, ...] = ()
+    resources: tuple[ResourceConfig, ...] = ()
+
+
+@dataclass(frozen=True)
+class CredentialConfig:
+    option: str = ""
+    env: str = ""
+    test_value: str = ""
+
+
+@dataclass(frozen=True)
+class OptionConfig:
+    name: str
+    header: str
+    env: str = ""
+    default: str = ""
+    default_date_format: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class PageConfig:
+    name: str
+    kind: str
+    items_field: str
+    page_param: str = ""
+    info_field: str = ""
+    cursor_param: str = ""
+    cursor_path: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything optional: an empty config means "derive it all from the spec"."""
+
+    path: str = ""
+    package_name: str = ""
+    import_name: str = ""
+    version: str = ""
+    title: str = ""
+    description: str = ""
+    client_class: str = ""
+    env_prefix: str = ""
+    telemetry_prefix: str = ""
+    base_url: str = ""
+    base_url_env: str = ""
+    auth_precedence: tuple[str, ...] = ()
+    credentials: tuple[tuple[str, CredentialConfig], ...] = ()
+    options: tuple[OptionConfig, ...] = ()
+    result_key: str = ""
+    errors_key: str = ""
+    error_model: str = ""
+    pages: tuple[PageConfig, ...] = ()
+    resources: tuple[ResourceConfig, ...] = field(default=())
+
+    def credential(self, scheme: str) -> CredentialConfig:
+        return dict(self.credentials).get(scheme, CredentialConfig())
+
+
+def _line_of(text: str, path: list[str | int]) -> int | None:
+    """1-based line of the node at `path` in a YAML text (computed only when reporting)."""
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == step:
+                    node = value
+                    break
+            else:
+                return node.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            break
+    return None if node is None else node.start_mark.line + 1
+
+
+def _pointer(path: list[str | int]) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+def _check_schema(data: object, text: str, file: str) -> None:
+    import jsonschema  # a dependency of openapi-spec-validator
+
+    validator = jsonschema.Draft202012Validator(CONFIG_SCHEMA)
+    problems = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        path = list(error.absolute_path)
+        if error.validator == "additionalProperties":
+            allowed = sorted(error.schema.get("properties", {}))
+            message = error.message.replace("Additional properties are not allowed", "unknown key")
+            hint = f"allowed keys here: {', '.join(allowed)}" if allowed else "remove it"
+        elif error.validator == "oneOf" and isinstance(error.instance, str):
+            message = f"{error.instance!r} is not an endpoint"
+            hint = "write it as '<http method> <path>', e.g. 'get /pets/{pet_id}'"
+        else:
+            message = error.message
+            hint = "see docs/config.md for the config format"
+        problems.append(
+            SpecProblem(
+                message=message,
+                file=file,
+                pointer=_pointer(path),
+                line=_line_of(text, path),
+                hint=hint,
+                code="config-invalid",
+            )
+        )
+    if problems:
+        raise SdkgenError(problems)
+
+
+def _resource(name: str, raw: dict[str, Any], pointer: str) -> ResourceConfig:
+    methods = []
+    for method_name, spec in (raw.get("methods") or {}).items():
+        endpoint = spec if isinstance(spec, str) else spec["endpoint"]
+        http_method, _, path = endpoint.partition(" ")
+        positional = None
+        if isinstance(spec, dict) and "positional" in spec:
+            positional = tuple(spec["positional"])
+        methods.append(
+            MethodConfig(
+                name=method_name,
+                http_method=http_method,
+                path=path,
+                paginated=spec.get("paginated", "") if isinstance(spec, dict) else "",
+                positional=positional,
+                pointer=f"{pointer}/methods/{method_name}",
+            )
+        )
+    children = tuple(
+        _resource(child, body or {}, f"{pointer}/resources/{child}")
+        for child, body in (raw.get("resources") or {}).items()
+    )
+    return ResourceConfig(
+        name=name,
+        class_name=raw.get("class_name", ""),
+        description=raw.get("description", ""),
+        methods=tuple(methods),
+        resources=children,
+    )
+
+
+def load_config(path: str | Path) -> Config:
+    file = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SdkgenError.single(
+            "config file not found", file=file, code="config-missing", hint="check the path given to --config"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SdkgenError.single(f"cannot read config: {exc}", file=file, code="config-unreadable") from None
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise SdkgenError.single(
+            f"invalid YAML: {getattr(exc, 'problem', None) or exc}",
+            file=file,
+            line=mark.line + 1 if mark else None,
+            code="config-yaml",
+            hint="fix the YAML syntax at that line",
+        ) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise SdkgenError.single(
+            "the config must be a mapping of keys", file=file, line=1, code="config-invalid", hint="see docs/config.md"
+        )
+    _check_schema(data, text, file)
+
+    package = data.get("package", {})
+    client = data.get("client", {})
+    auth = client.get("auth", {})
+    envelope = data.get("envelope", {})
+    return Config(
+        path=file,
+        package_name=package.get("name", ""),
+        import_name=package.get("import_name", ""),
+        version=package.get("version", ""),
+        title=package.get("title", ""),
+        description=package.get("description", ""),
+        client_class=client.get("class_name", ""),
+        env_prefix=client.get("env_prefix", ""),
+        telemetry_prefix=client.get("telemetry_header_prefix", ""),
+        base_url=client.get("base_url", ""),
+        base_url_env=client.get("base_url_env", ""),
+        auth_precedence=tuple(auth.get("precedence", ())),
+        credentials=tuple(
+            (scheme, CredentialConfig(**(body or {}))) for scheme, body in (auth.get("credentials") or {}).items()
+        ),
+        options=tuple(OptionConfig(**option) for option in client.get("options", ())),
+        result_key=envelope.get("result_key", ""),
+        errors_key=envelope.get("errors_key", ""),
+        error_model=envelope.get("error_model", ""),
+        pages=tuple(
+            PageConfig(**{**page, "cursor_path": tuple(page.get("cursor_path", ()))})
+            for page in data.get("pagination", ())
+        ),
+        resources=tuple(
+            _resource(name, body or {}, f"/resources/{name}") for name, body in (data.get("resources") or {}).items()
+        ),
+    )

@@ -1,0 +1,88 @@
+"""Example values for a type: what generated tests send and what their mock server answers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .model import (
+    AnyType,
+    ArrayType,
+    EnumType,
+    JsonValue,
+    MapType,
+    NullableType,
+    ObjectType,
+    Primitive,
+    RefType,
+    TypeRef,
+    UnionType,
+)
+
+_FORMAT_EXAMPLES: dict[str, JsonValue] = {
+    "date-time": "2019-12-27T18:11:19.117Z",
+    "date": "2019-12-27",
+    "uuid": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
+    "email": "dev@example.com",
+    "uri": "https://example.com",
+    "url": "https://example.com",
+}
+
+_MAX_DEPTH = 6
+
+
+def example_for(
+    type_: TypeRef, deref: Callable[[TypeRef], TypeRef], *, only_required: bool = False, depth: int = 0
+) -> JsonValue:
+    """A value valid for `type_` (strictly, for the shapes the IR can express)."""
+    if isinstance(type_, RefType):
+        return example_for(deref(type_), deref, only_required=only_required, depth=depth)
+    if isinstance(type_, NullableType):
+        if depth >= _MAX_DEPTH:
+            return None
+        return example_for(type_.inner, deref, only_required=only_required, depth=depth)
+    if isinstance(type_, Primitive):
+        if type_.kind == "str":
+            return _FORMAT_EXAMPLES.get(type_.format, "string")
+        return {"int": 0, "float": 0, "bool": True, "null": None, "bytes": "string"}.get(type_.kind, "string")
+    if isinstance(type_, EnumType):
+        return type_.values[0]
+    if isinstance(type_, ArrayType):
+        if depth >= _MAX_DEPTH:
+            return []
+        return [example_for(type_.items, deref, only_required=only_required, depth=depth + 1)]
+    if isinstance(type_, MapType):
+        if depth >= _MAX_DEPTH or isinstance(type_.values, AnyType):
+            return {"foo": "bar"} if isinstance(type_.values, AnyType) else {}
+        return {"foo": example_for(type_.values, deref, only_required=only_required, depth=depth + 1)}
+    if isinstance(type_, ObjectType):
+        value: dict[str, JsonValue] = {}
+        for prop in type_.properties:
+            if only_required and not prop.required:
+                continue
+            if depth >= _MAX_DEPTH and not prop.required:
+                continue
+            if prop.has_example and fits(prop.example, prop.type, deref):
+                value[prop.wire_name] = prop.example
+            else:
+                value[prop.wire_name] = example_for(prop.type, deref, only_required=only_required, depth=depth + 1)
+        return value
+    if isinstance(type_, UnionType):
+        return example_for(type_.variants[0], deref, only_required=only_required, depth=depth)
+    return {}
+
+
+def fits(value: JsonValue, type_: TypeRef, deref: Callable[[TypeRef], TypeRef]) -> bool:
+    """Whether a spec example can stand in for the type (specs' examples are often wrong)."""
+    type_ = deref(type_) if isinstance(type_, RefType) else type_
+    if isinstance(type_, Primitive):
+        checks = {
+            "str": lambda v: isinstance(v, str) and type_.format not in ("date-time", "date"),
+            "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+            "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+            "bool": lambda v: isinstance(v, bool),
+        }
+        check = checks.get(type_.kind)
+        return bool(check and check(value))
+    if isinstance(type_, EnumType):
+        return value in type_.values
+    return False

@@ -1,0 +1,278 @@
+"""The intermediate representation: a plain, frozen value describing the SDK to generate.
+
+Everything OpenAPI-specific (refs, allOf, nullable, envelopes, security alternatives) is
+settled before a value of these types exists; the renderer reads only these classes.
+The module imports nothing from the rest of the generator, so it can never form a cycle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+# --------------------------------------------------------------------------- type algebra
+
+JsonValue = Union[None, bool, int, float, str, list["JsonValue"], dict[str, "JsonValue"]]
+
+
+@dataclass(frozen=True)
+class Primitive:
+    """A scalar: kind is one of str, int, float, bool, bytes, null."""
+
+    kind: str
+    format: str = ""  # the OpenAPI format (date-time, uuid, binary, ...), kept for docs and later use
+
+
+@dataclass(frozen=True)
+class AnyType:
+    """No constraint on the value (a schema without a type, or `{}`)."""
+
+
+@dataclass(frozen=True)
+class EnumType:
+    values: tuple[JsonValue, ...]
+    base: str  # the Primitive kind the values share ("str", "int", ...), "any" if mixed
+
+
+@dataclass(frozen=True)
+class ArrayType:
+    items: TypeRef
+    unique: bool = False
+
+
+@dataclass(frozen=True)
+class MapType:
+    """A JSON object used as a dictionary (additionalProperties only)."""
+
+    values: TypeRef
+
+
+@dataclass(frozen=True)
+class Property:
+    wire_name: str  # the JSON key
+    py_name: str  # a valid, collision-free Python identifier
+    type: TypeRef
+    required: bool
+    nullable: bool = False
+    description: str = ""
+    read_only: bool = False
+    write_only: bool = False
+    deprecated: bool = False
+    example: JsonValue = None
+    has_example: bool = False
+
+
+@dataclass(frozen=True)
+class ObjectType:
+    """A JSON object with named properties.
+
+    `schema_id` identifies the schema it came from (a JSON pointer for component schemas,
+    the pointer of the inline schema otherwise); `name_hint` is the component name when
+    there is one, so renderers can reuse a model for repeated references.
+    """
+
+    schema_id: str
+    properties: tuple[Property, ...]
+    additional: TypeRef | None = None  # type of extra keys, if the schema allows typed extras
+    description: str = ""
+    title: str = ""
+    name_hint: str = ""
+
+
+@dataclass(frozen=True)
+class UnionType:
+    variants: tuple[TypeRef, ...]
+    discriminator: str = ""  # the property that tells variants apart, if the spec names one
+
+
+@dataclass(frozen=True)
+class NullableType:
+    inner: TypeRef
+
+
+@dataclass(frozen=True)
+class RefType:
+    """A reference to a named schema in `Api.schemas`; how cycles are represented."""
+
+    schema_id: str
+
+
+TypeRef = Union[Primitive, AnyType, EnumType, ArrayType, MapType, ObjectType, UnionType, NullableType, RefType]
+
+
+@dataclass(frozen=True)
+class NamedSchema:
+    schema_id: str  # "#/components/schemas/Pet"
+    name: str  # the component name as written in the spec
+    type: TypeRef
+
+
+# --------------------------------------------------------------------------- operations
+
+
+@dataclass(frozen=True)
+class Parameter:
+    wire_name: str
+    py_name: str
+    location: str  # path | query | header | cookie | body
+    type: TypeRef
+    required: bool
+    description: str = ""
+    nullable: bool = False
+    deprecated: bool = False
+    style: str = ""
+    explode: bool = True
+    example: JsonValue = None
+    has_example: bool = False
+
+
+@dataclass(frozen=True)
+class RequestBody:
+    content_type: str  # "application/json", ...
+    required: bool
+    type: TypeRef | None  # None: the spec declares a body without a schema
+    # "fields": an object body whose properties become keyword arguments;
+    # "whole": the body is passed as one argument named `body`
+    mode: str = "fields"
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class PageStyle:
+    """A pagination scheme, chosen in the config, that list methods can return."""
+
+    class_suffix: str  # "SinglePage" -> SyncSinglePage / AsyncSinglePage
+    kind: str  # single | page_number | cursor
+    items_field: str
+    page_param: str = ""
+    info_field: str = ""
+    cursor_param: str = ""
+    cursor_path: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Response:
+    status: str  # "200", "2XX", "default"
+    content_type: str  # "" when the response has no body
+    type: TypeRef | None  # the type the method returns (after unwrapping an envelope)
+    unwrapped: bool = False  # True when `type` is the envelope's result field
+    nullable: bool = False  # the method may return None (an unwrapped result can be null)
+    example: JsonValue = None  # a whole wire body, for mock servers and docs
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str  # Python method name
+    http_method: str  # lower case
+    path: str  # path template as in the spec
+    operation_id: str
+    summary: str
+    description: str
+    deprecated: bool
+    parameters: tuple[Parameter, ...]  # path, query, header, cookie, then body fields
+    positional: tuple[str, ...]  # py_names of the parameters taken positionally
+    body: RequestBody | None
+    response: Response
+    page: PageStyle | None  # set when the method returns a page
+    security: tuple[tuple[str, ...], ...]  # alternatives of scheme names; () = no auth needed
+    params_type_name: str  # "ResourceGroupUpdateParams"; "" when the method has no params type
+    response_type_name: str  # "ResourceGroupUpdateResponse"; "" when it returns nothing typed
+    params_module: str  # "resource_group_update_params"
+    response_module: str
+    pointer: str  # JSON pointer of the operation in the spec, for diagnostics
+
+
+@dataclass(frozen=True)
+class Resource:
+    attr_name: str  # attribute on the parent: "resource_groups"
+    class_stem: str  # "ResourceGroups" -> ResourceGroupsResource, AsyncResourceGroupsResource ...
+    path: tuple[str, ...]  # attribute chain from the client: ("iam", "resource_groups")
+    operations: tuple[Operation, ...]
+    children: tuple[Resource, ...]
+    description: str = ""
+
+
+# --------------------------------------------------------------------------- client
+
+
+@dataclass(frozen=True)
+class AuthScheme:
+    name: str  # the scheme's name in the spec
+    option: str  # the client keyword argument: "api_token"
+    env_var: str  # "CLOUDFLARE_API_TOKEN"
+    location: str  # header | query | cookie
+    param_name: str  # header/query/cookie name: "Authorization", "X-Auth-Key"
+    value_prefix: str  # "Bearer " for bearer tokens, "Basic " for basic (value is base64 user:pass)
+    kind: str  # bearer | basic | api_key
+    description: str = ""
+    group: tuple[str, ...] = ()  # options sent together with this one (same security requirement)
+
+
+@dataclass(frozen=True)
+class ClientOption:
+    """An extra, non-secret client constructor argument sent as a header on every request."""
+
+    name: str
+    header: str
+    env_var: str
+    default: str
+    default_date_format: str  # when set, the default is today's date in this format
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ErrorEnvelope:
+    errors_key: str
+    model_name: str  # "ErrorData"
+    type: TypeRef  # the type of one entry in `errors`
+
+
+@dataclass(frozen=True)
+class PackageInfo:
+    dist_name: str  # PyPI name
+    import_name: str
+    version: str
+    title: str  # human name for docs: "Cloudflare"
+    description: str
+    client_class: str
+    async_client_class: str
+    env_prefix: str
+    telemetry_prefix: str
+
+
+@dataclass(frozen=True)
+class Api:
+    package: PackageInfo
+    title: str
+    api_version: str
+    description: str
+    base_url: str
+    base_url_env: str
+    auth: tuple[AuthScheme, ...]  # in precedence order
+    options: tuple[ClientOption, ...]
+    result_key: str  # envelope field unwrapped from responses; "" when none
+    error_envelope: ErrorEnvelope | None
+    pages: tuple[PageStyle, ...]
+    schemas: tuple[NamedSchema, ...]
+    resources: tuple[Resource, ...]
+    test_credentials: tuple[tuple[str, str], ...] = field(default=())  # (option, value) used by generated tests
+
+    def schema(self, schema_id: str) -> NamedSchema:
+        for named in self.schemas:
+            if named.schema_id == schema_id:
+                return named
+        raise KeyError(schema_id)
+
+    def all_operations(self) -> list[tuple[Resource, Operation]]:
+        found: list[tuple[Resource, Operation]] = []
+
+        def walk(resource: Resource) -> None:
+            for operation in resource.operations:
+                found.append((resource, operation))
+            for child in resource.children:
+                walk(child)
+
+        for top in self.resources:
+            walk(top)
+        return found

@@ -1,0 +1,369 @@
+"""Api -> FileSet: every file of the SDK as text, in memory. Touches no disk but the templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..fileset import FileSet
+from ..ir.model import Api, PageStyle
+from ..ir.naming import singular, snake_case
+from .literals import comment, docstring_body, py_literal, pystr
+from .views import ResourceView, SdkView, TypeFileView, ViewBuilder, build_views
+
+HEADER = "# File generated from an OpenAPI spec by sdkgen. Do not edit it by hand: regenerate instead."
+
+
+def templates_dir() -> Path:
+    """Templates ship inside the wheel as generator/templates; in a checkout they sit at the root."""
+    packaged = Path(__file__).resolve().parents[1] / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+
+
+def _tomlstr(value: object) -> str:
+    # A TOML basic string has the same escapes as our Python literal for the text we emit.
+    return pystr(value)
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["pystr"] = pystr
+    env.filters["pyliteral"] = py_literal
+    env.filters["tomlstr"] = _tomlstr
+    env.filters["comment"] = comment
+    env.filters["docstring"] = lambda text, indent=0: docstring_body(str(text), " " * int(indent))
+    return env
+
+
+@dataclass(frozen=True)
+class Flavor:
+    sync: bool
+
+
+FLAVORS = (Flavor(True), Flavor(False))
+
+
+@dataclass(frozen=True)
+class ErrorModelRef:
+    class_name: str
+    module: str
+
+
+@dataclass(frozen=True)
+class SdkContext:
+    """What every template may read about the SDK as a whole (runtime templates read only this)."""
+
+    dist_name: str
+    import_name: str
+    version: str
+    title: str
+    description: str
+    client_class: str
+    async_client_class: str
+    env_prefix: str
+    telemetry_prefix: str
+    result_key: str | None
+    errors_key: str | None
+    error_model: ErrorModelRef | None
+    pages: tuple[PageStyle, ...]
+
+
+def sdk_context(api: Api) -> SdkContext:
+    package = api.package
+    envelope = api.error_envelope
+    return SdkContext(
+        dist_name=package.dist_name,
+        import_name=package.import_name,
+        version=package.version,
+        title=package.title,
+        description=package.description,
+        client_class=package.client_class,
+        async_client_class=package.async_client_class,
+        env_prefix=package.env_prefix,
+        telemetry_prefix=package.telemetry_prefix,
+        result_key=api.result_key or None,
+        errors_key=envelope.errors_key if envelope else None,
+        error_model=(
+            ErrorModelRef(envelope.model_name, f"types.shared.{snake_case(envelope.model_name)}") if envelope else None
+        ),
+        pages=api.pages,
+    )
+
+
+@dataclass
+class CredentialView:
+    option: str
+    env_var: str
+    header_expr: str
+    combined_expr: str
+
+
+@dataclass
+class OptionView:
+    name: str
+    header: str
+    env_var: str
+    default_expr: str
+
+
+@dataclass
+class ClientView:
+    credentials: list[CredentialView]
+    options: list[OptionView]
+    base_url: str
+    base_url_env: str
+    env_docs: list[tuple[str, str]]
+    auth_header_names: list[str]
+    auth_error: str
+    uses_base64: bool
+    uses_date: bool
+    resources: list[ResourceView]
+
+
+def client_view(api: Api, resources: list[ResourceView]) -> ClientView:
+    credentials = []
+    uses_base64 = False
+    for scheme in api.auth:
+        value = scheme.option
+        if scheme.kind == "basic":
+            uses_base64 = True
+            value_expr = f'"Basic " + base64.b64encode({value}.encode()).decode()'
+        elif scheme.value_prefix:
+            value_expr = f"f{pystr(scheme.value_prefix + '{' + value + '}')}"
+        else:
+            value_expr = value
+        if scheme.location == "cookie":
+            header_expr = f'{{"Cookie": f{pystr(scheme.param_name + "={" + value + "}")}}}'
+        else:
+            header_expr = f"{{{pystr(scheme.param_name)}: {value_expr}}}"
+        parts = [f"**self._{scheme.option}_auth"] + [f"**self._{other}_auth" for other in scheme.group]
+        combined = f"self._{scheme.option}_auth" if len(parts) == 1 else "{" + ", ".join(parts) + "}"
+        credentials.append(CredentialView(scheme.option, scheme.env_var, header_expr, combined))
+    options = []
+    uses_date = False
+    for option in api.options:
+        if option.default_date_format:
+            uses_date = True
+            default_expr = f"date.today().strftime({pystr(option.default_date_format)})"
+        else:
+            default_expr = pystr(option.default)
+        options.append(OptionView(option.name, option.header, option.env_var, default_expr))
+    header_names = list(dict.fromkeys("Cookie" if s.location == "cookie" else s.param_name for s in api.auth))
+    options_text = _english_or([s.option for s in api.auth])
+    headers_text = _english_or([f"`{h}`" for h in header_names])
+    auth_error = (
+        f'"Could not resolve authentication method. Expected one of {options_text} to be set. '
+        f'Or for one of the {headers_text} headers to be explicitly omitted"'
+    )
+    env_docs = [(s.option, s.env_var) for s in api.auth] + [(o.name, o.env_var) for o in api.options if o.env_var]
+    return ClientView(
+        credentials=credentials,
+        options=options,
+        base_url=api.base_url,
+        base_url_env=api.base_url_env,
+        env_docs=env_docs,
+        auth_header_names=header_names,
+        auth_error=auth_error,
+        uses_base64=uses_base64,
+        uses_date=uses_date,
+        resources=resources,
+    )
+
+
+def _english_or(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _walk(resources: list[ResourceView]) -> list[ResourceView]:
+    found: list[ResourceView] = []
+    for view in resources:
+        found.append(view)
+        found.extend(_walk(view.children))
+    return found
+
+
+@dataclass
+class Route:
+    method: str
+    regex: str
+    status: int
+    body: str
+
+
+@dataclass
+class TestFileView:
+    class_stem: str
+    calls: list[Any]
+    page_imports: list[str]
+    type_imports: list[tuple[str, list[str]]]
+    lang_header: str
+
+
+class _Renderer:
+    def __init__(self, api: Api) -> None:
+        self.api = api
+        self.env = environment()
+        self.sdk = sdk_context(api)
+        self.files: dict[str, str] = {}
+        self.src = f"src/{api.package.import_name}"
+
+    def render(self, template: str, path: str, **context: Any) -> None:
+        text = self.env.get_template(template).render(sdk=self.sdk, header=HEADER, flavors=FLAVORS, **context)
+        self.files[path] = text
+
+    def run(self) -> FileSet:
+        views: SdkView = build_views(self.api)
+        builder = ViewBuilder(self.api)
+        self.runtime()
+        self.render("sdk/package/__init__.py.jinja", f"{self.src}/__init__.py")
+        self.render("sdk/package/_client.py.jinja", f"{self.src}/_client.py", c=client_view(self.api, views.resources))
+        self.resources(views.resources)
+        self.types(views.type_files)
+        self.tests(views, builder)
+        self.docs(views)
+        self.render("sdk/pyproject.toml.jinja", "pyproject.toml")
+        return FileSet(self.files)
+
+    def runtime(self) -> None:
+        root = templates_dir() / "runtime"
+        for template in sorted(root.rglob("*.jinja")):
+            relative = template.relative_to(root).as_posix()
+            self.render(f"runtime/{relative}", f"{self.src}/{relative[: -len('.jinja')]}")
+
+    def resources(self, top: list[ResourceView]) -> None:
+        self.render("sdk/package/resources_init.py.jinja", f"{self.src}/resources/__init__.py", entries=top)
+        for view in _walk(top):
+            self.render("sdk/package/resource.py.jinja", f"{self.src}/{view.module_path}", r=view)
+            if view.is_package:
+                init = f"{self.src}/resources/{'/'.join(view.resource.path)}/__init__.py"
+                self.render("sdk/package/resources_init.py.jinja", init, entries=[*view.children, view])
+
+    def types(self, files: list[TypeFileView]) -> None:
+        by_dir: dict[str, list[tuple[str, str]]] = {"types": []}
+        for file in files:
+            exported = file.plan.exported_names()
+            template = "sdk/package/params.py.jinja" if file.flavor == "params" else "sdk/package/model.py.jinja"
+            self.render(template, f"{self.src}/{file.path}", t=file, exported=exported)
+            directory = file.path.rsplit("/", 1)[0]
+            by_dir.setdefault(directory, []).append((file.module, file.main))
+            parts = directory.split("/")
+            for depth in range(1, len(parts)):
+                by_dir.setdefault("/".join(parts[:depth]), [])
+        for directory, entries in sorted(by_dir.items()):
+            self.render("sdk/package/types_init.py.jinja", f"{self.src}/{directory}/__init__.py", entries=sorted(entries))
+
+    def tests(self, views: SdkView, builder: ViewBuilder) -> None:
+        api = self.api
+        routes: list[Route] = []
+        self.files["tests/__init__.py"] = ""
+        self.files["tests/api_resources/__init__.py"] = ""
+        for view in _walk(views.resources):
+            if not view.methods:
+                continue
+            calls = [
+                builder.test_call(view, method, op) for method, op in zip(view.methods, view.resource.operations)
+            ]
+            for call in calls:
+                routes.append(Route(call.route_method, call.route_regex, call.response_status, call.response_body))
+            types_pkg = ".".join(("types", *view.resource.path[:-1]))
+            names = sorted({op.response_type_name for op in view.resource.operations if op.response_type_name})
+            pages = sorted({f"{p}{op.page.class_suffix}" for op in view.resource.operations if op.page for p in ("Sync", "Async")})
+            dirs = ("tests", "api_resources", *view.resource.path[:-1])
+            for depth in range(3, len(dirs) + 1):
+                self.files["/".join((*dirs[:depth], "__init__.py"))] = ""
+            test_view = TestFileView(
+                class_stem=view.resource.class_stem,
+                calls=calls,
+                page_imports=pages,
+                type_imports=[(types_pkg, names)] if names else [],
+                lang_header=f"{api.package.telemetry_prefix}-Lang",
+            )
+            self.render("sdk/tests/test_resource.py.jinja", "/".join((*dirs, f"test_{view.resource.attr_name}.py")), t=test_view)
+        client_kwargs = py_literal(dict(api.test_credentials))
+        # Longest patterns first so a literal segment wins over a parameter.
+        routes.sort(key=lambda r: (-len(r.regex.replace("[^/]+", "")), r.regex, r.method))
+        self.render("sdk/tests/conftest.py.jinja", "tests/conftest.py", t={"client_kwargs": client_kwargs, "routes": routes})
+        self.render("sdk/tests/utils.py.jinja", "tests/utils.py")
+
+    def docs(self, views: SdkView) -> None:
+        sections = []
+        for view in _walk(views.resources):
+            types_dir = ("types", *view.resource.path[:-1])
+            names = [op.response_type_name for op in view.resource.operations if op.response_type_name]
+            methods = []
+            for method, op in zip(view.methods, view.resource.operations):
+                positional = [a.py_name for a in method.args[: method.positional_count]]
+                keyword = [a.py_name for a in method.args[method.positional_count :] if a.py_name != "*"]
+                shown = positional + (["\\*"] if keyword else []) + [a for a in keyword if a not in _optional(method)]
+                if op.params_type_name:
+                    shown.append(f"\\*\\*<a href=\"src/{self.api.package.import_name}/{'/'.join(types_dir)}/{op.params_module}.py\">params</a>")
+                methods.append(
+                    {
+                        "http": op.http_method,
+                        "path": _html(op.path),
+                        "name": method.name,
+                        "args": ", ".join(shown),
+                        "returns": _html(method.returns_sync),
+                    }
+                )
+            sections.append(
+                {
+                    "level": min(len(view.resource.path), 5) + 0,
+                    "title": view.resource.class_stem,
+                    "types": names,
+                    "types_module": ".".join(types_dir),
+                    "methods": methods,
+                    "chain": ".".join(view.resource.path),
+                    "module_path": view.module_path,
+                }
+            )
+        error_model = self.api.error_envelope.model_name if self.api.error_envelope else ""
+        self.render("sdk/api.md.jinja", "api.md", t={"sections": sections, "error_model": error_model})
+        self.render("sdk/README.md.jinja", "README.md", t=self.readme_context(views))
+
+    def readme_context(self, views: SdkView) -> dict[str, Any]:
+        example = None
+        for view in _walk(views.resources):
+            for method, op in zip(view.methods, view.resource.operations):
+                if op.response_type_name:
+                    call = ViewBuilder(self.api).test_call(view, method, op)
+                    shape = ViewBuilder(self.api).deref(op.response.type) if op.response.type is not None else None
+                    properties = getattr(shape, "properties", ())
+                    required = [p.py_name for p in properties if p.required]
+                    field = required[0] if required and not op.page else ""
+                    example = {
+                        "var": snake_case(view.resource.attr_name if op.page else singular(view.resource.attr_name)),
+                        "chain": f"{call.resource_chain}.{method.name}",
+                        "args": call.required_args,
+                        "field": field,
+                    }
+                    break
+            if example:
+                break
+        return {"usage_credentials": [(s.option, s.env_var) for s in self.api.auth[:1]], "example": example}
+
+
+def _optional(method: Any) -> set[str]:
+    return {a.py_name for a in method.args if "= omit" in a.signature}
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def render_sdk(api: Api) -> FileSet:
+    return _Renderer(api).run()

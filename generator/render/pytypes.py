@@ -1,0 +1,211 @@
+"""IR types -> Python annotations and the classes one generated type module must define.
+
+A `TypeModule` plans one file: it names nested classes after the property that holds them
+(`scope` -> `Scope`, `scope.objects[]` -> `ScopeObject`), reuses one class per schema within
+the file (which is also how recursive schemas terminate), and orders classes so each is
+defined before use, quoting the names a cycle forces to be forward references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..ir.model import (
+    AnyType,
+    ArrayType,
+    EnumType,
+    MapType,
+    NullableType,
+    ObjectType,
+    Primitive,
+    Property,
+    RefType,
+    TypeRef,
+    UnionType,
+)
+from ..ir.naming import RESERVED_CLASS_NAMES, pascal_case, singular
+from .literals import py_literal
+
+_PRIMITIVE_ANNOTATIONS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes", "null": "None"}
+
+
+@dataclass
+class FieldView:
+    py_name: str
+    wire_name: str
+    annotation: str  # the full annotation, e.g. "Optional[List[Scope]]" or "Required[str]"
+    default: str  # model fields: "" (required) or the default expression; unused for TypedDicts
+    description: str
+
+
+@dataclass
+class ClassView:
+    name: str
+    description: str
+    fields: list[FieldView] = field(default_factory=list)
+    extra_type: str = ""  # annotation of typed additional properties (models only)
+
+
+@dataclass
+class AliasView:
+    name: str
+    annotation: str
+    description: str
+
+
+class TypeModule:
+    """Plans one module of models (`flavor="model"`) or of request TypedDicts (`flavor="params"`)."""
+
+    def __init__(self, flavor: str, deref: Callable[[TypeRef], TypeRef]) -> None:
+        self.flavor = flavor
+        self._deref = deref
+        self.classes: list[ClassView] = []
+        self.aliases: list[AliasView] = []
+        self.typing: set[str] = set()  # names imported from typing / typing_extensions
+        self.uses_datetime: set[str] = set()
+        self.uses_alias = False  # PropertyInfo / Field(alias=...)
+        self._names: dict[str, str] = {}  # schema id -> class name
+        self._taken: set[str] = set(RESERVED_CLASS_NAMES)
+        self._defined: set[str] = set()  # class names whose definition is complete (for ordering)
+        self._in_progress: set[str] = set()
+
+    # ------------------------------------------------------------------ entry points
+
+    def add_object(self, name: str, obj: ObjectType, *, skip: frozenset[str] = frozenset()) -> ClassView:
+        """Define `name` as the class for `obj` (the file's main class)."""
+        self._taken.add(name)
+        self._names[obj.schema_id] = name
+        return self._define(name, obj, prefix="", skip=skip)
+
+    def add_class(self, name: str, description: str, properties: list[Property]) -> ClassView:
+        """A class whose fields are given directly (request params: path/query/body together)."""
+        self._taken.add(name)
+        synthetic = ObjectType(schema_id=f"#synthetic/{name}", properties=tuple(properties), description=description)
+        return self._define(name, synthetic, prefix="", skip=frozenset())
+
+    def add_alias(self, name: str, type_: TypeRef, description: str) -> None:
+        self._taken.add(name)
+        annotation = self.annotation(type_, hint=name, prefix=name)
+        self.aliases.append(AliasView(name, annotation, description))
+        self.typing.add("TypeAlias")
+
+    # ------------------------------------------------------------------ annotations
+
+    def annotation(self, type_: TypeRef, *, hint: str, prefix: str, qualifier: str = "") -> str:
+        """The annotation for `type_`; objects become classes named from `hint` (a property name)."""
+        if isinstance(type_, NullableType):
+            self.typing.add("Optional")
+            return f"Optional[{self.annotation(type_.inner, hint=hint, prefix=prefix, qualifier=qualifier)}]"
+        if isinstance(type_, RefType):
+            target = self._deref(type_)
+            if isinstance(target, ObjectType):
+                return qualifier + self._class_for(target, hint, prefix, schema_id=type_.schema_id, qualifier=qualifier)
+            return self.annotation(target, hint=hint, prefix=prefix, qualifier=qualifier)
+        if isinstance(type_, Primitive):
+            if type_.format in ("date-time", "date") and type_.kind == "str" and self.flavor == "model":
+                name = "datetime" if type_.format == "date-time" else "date"
+                self.uses_datetime.add(name)
+                return name
+            return _PRIMITIVE_ANNOTATIONS.get(type_.kind, "object")
+        if isinstance(type_, AnyType):
+            return "object"
+        if isinstance(type_, EnumType):
+            self.typing.add("Literal")
+            return f"Literal[{', '.join(py_literal(v) for v in type_.values)}]"
+        if isinstance(type_, ArrayType):
+            item_hint = singular(hint)
+            inner = self.annotation(type_.items, hint=item_hint, prefix=prefix, qualifier=qualifier)
+            container = "List" if self.flavor == "model" else "Iterable"
+            self.typing.add(container)
+            return f"{container}[{inner}]"
+        if isinstance(type_, MapType):
+            self.typing.add("Dict")
+            inner = self.annotation(type_.values, hint=hint, prefix=prefix, qualifier=qualifier)
+            return f"Dict[str, {inner}]"
+        if isinstance(type_, UnionType):
+            self.typing.add("Union")
+            parts = []
+            for index, variant in enumerate(type_.variants):
+                text = self.annotation(variant, hint=f"{hint}_union_member{index}", prefix=prefix, qualifier=qualifier)
+                if text not in parts:
+                    parts.append(text)
+            return parts[0] if len(parts) == 1 else f"Union[{', '.join(parts)}]"
+        if isinstance(type_, ObjectType):
+            return qualifier + self._class_for(type_, hint, prefix, schema_id=type_.schema_id, qualifier=qualifier)
+        return "object"
+
+    # ------------------------------------------------------------------ classes
+
+    def _class_for(self, obj: ObjectType, hint: str, prefix: str, *, schema_id: str, qualifier: str = "") -> str:
+        known = self._names.get(schema_id)
+        if known is not None:
+            # Not yet complete means we are inside its own definition: a cycle, so quote it.
+            return known if known in self._defined or qualifier else f'"{known}"'
+        base = pascal_case(hint, fallback="Item")
+        name = base if prefix == "" or base.startswith(prefix) else f"{prefix}{base}"
+        if prefix and name == prefix:
+            name = f"{prefix}Item"
+        if name in self._taken:
+            name = f"{prefix}{base}" if not name.startswith(prefix) or not prefix else name
+            counter = 2
+            candidate = name
+            while candidate in self._taken:
+                candidate = f"{name}{counter}"
+                counter += 1
+            name = candidate
+        self._taken.add(name)
+        self._names[schema_id] = name
+        self._define(name, obj, prefix=name, skip=frozenset())
+        return name
+
+    def _define(self, name: str, obj: ObjectType, *, prefix: str, skip: frozenset[str]) -> ClassView:
+        self._in_progress.add(name)
+        view = ClassView(name=name, description=obj.description)
+        # Nested classes are named after the property; the file's main class passes prefix=""
+        # so its direct children read `Scope`, deeper ones `ScopeObject`.
+        child_prefix = prefix
+        properties = list(obj.properties)
+        if self.flavor == "model":
+            # Required fields first, as the reference SDK orders them; spec order otherwise.
+            properties.sort(key=lambda p: not p.required)
+        for prop in properties:
+            if prop.py_name in skip:
+                continue
+            if self.flavor == "params" and prop.read_only:
+                continue
+            if self.flavor == "model" and prop.write_only:
+                continue
+            annotation = self.annotation(prop.type, hint=prop.wire_name, prefix=child_prefix)
+            view.fields.append(self._field(prop, annotation))
+        if obj.additional is not None and self.flavor == "model":
+            view.extra_type = self.annotation(obj.additional, hint=f"{name}_extra", prefix=name)
+        self._in_progress.discard(name)
+        self._defined.add(name)
+        self.classes.append(view)
+        return view
+
+    def _field(self, prop: Property, annotation: str) -> FieldView:
+        if prop.wire_name != prop.py_name:
+            self.uses_alias = True
+        if self.flavor == "model":
+            if prop.nullable or not prop.required:
+                self.typing.add("Optional")
+                annotation = f"Optional[{annotation}]"
+            default = "" if prop.required else "None"
+            return FieldView(prop.py_name, prop.wire_name, annotation, default, prop.description)
+        if prop.nullable:
+            self.typing.add("Optional")
+            annotation = f"Optional[{annotation}]"
+        if prop.wire_name != prop.py_name:
+            self.typing.add("Annotated")
+            annotation = f"Annotated[{annotation}, PropertyInfo(alias={py_literal(prop.wire_name)})]"
+        if prop.required:
+            self.typing.add("Required")
+            annotation = f"Required[{annotation}]"
+        return FieldView(prop.py_name, prop.wire_name, annotation, "", prop.description)
+
+    # ------------------------------------------------------------------ output
+
+    def exported_names(self) -> list[str]:
+        return [a.name for a in self.aliases] + [c.name for c in self.classes]

@@ -1,0 +1,502 @@
+"""Api (IR) -> the view objects templates read. Every presentation decision is made here.
+
+Templates only substitute and loop; anything that is a choice (a name, an import, which
+helper a method calls, how a docstring reads) is computed in this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..ir.examples import example_for, fits
+from ..ir.model import Api, ObjectType, Operation, Parameter, Property, RefType, Resource, TypeRef
+from ..ir.naming import snake_case
+from .literals import docstring_body, py_literal, pystr
+from .pytypes import TypeModule
+
+_PATH_PARAM = re.compile(r"{([^{}]+)}")
+RESOURCE_SUFFIX = "Resource"
+
+
+class Deref:
+    """RefType -> the shape it names, using the Api's schema table."""
+
+    def __init__(self, api: Api) -> None:
+        self._table = {named.schema_id: named.type for named in api.schemas}
+
+    def __call__(self, type_: TypeRef) -> TypeRef:
+        seen: set[str] = set()
+        while isinstance(type_, RefType) and type_.schema_id not in seen:
+            seen.add(type_.schema_id)
+            type_ = self._table.get(type_.schema_id, type_)
+        return type_
+
+
+@dataclass
+class TypeFileView:
+    module: str  # "resource_group_update_params"
+    path: str  # file path relative to the package: "types/iam/resource_group_update_params.py"
+    flavor: str  # model | params
+    main: str  # main exported name
+    plan: TypeModule
+    up: str  # relative-import prefix from the file to the package root ("..." etc.)
+
+
+@dataclass
+class ArgView:
+    py_name: str
+    signature: str  # "name: str | Omit = omit"
+    description: str  # docstring text (already escaped), "" when none
+
+
+@dataclass
+class MethodView:
+    name: str
+    docstring: str  # full docstring body, escaped and indented for a method
+    args: list[ArgView]  # in signature order; "*" marks the keyword-only boundary
+    positional_count: int
+    path_checks: list[str]  # str path params checked for emptiness, in path order
+    path_expr: str
+    http_call: str  # "_put", "_get_api_list" ...
+    http_method: str
+    body_dict: str  # "" or a dict display of py names
+    query_dict: str
+    header_dict: str
+    params_ref: str  # "resource_group_update_params.ResourceGroupUpdateParams" or ""
+    returns_sync: str
+    returns_async: str
+    cast_to: str
+    post_parser: str
+    page_sync: str
+    page_async: str
+    model: str  # item model of a page
+    has_body_arg: bool  # the spec declares a body (even without a schema)
+    deprecated: bool
+
+
+@dataclass
+class ResourceView:
+    resource: Resource
+    module_path: str  # "resources/iam/resource_groups.py"
+    module_dotted: str  # "resources.iam.resource_groups"
+    class_name: str  # "ResourceGroupsResource"
+    async_class_name: str
+    up: str
+    docstring: str
+    methods: list[MethodView]
+    children: list[ResourceView]
+    type_imports: list[tuple[str, list[str]]]  # (module relative to package, names)
+    module_imports: list[tuple[str, str]]  # (package path of types dir, module name)
+    runtime_imports: list[str]  # names needed from pagination
+    uses_wrapper: bool
+    uses_typing: list[str]
+    is_package: bool  # has children: lives in resources/<name>/<name>.py
+
+    @property
+    def import_from_parent(self) -> str:
+        # Relative to the directory of the parent's module, which also holds this one
+        # (a leaf module, or a package whose __init__ re-exports it).
+        return f".{self.resource.attr_name}"
+
+    @property
+    def lazy_module(self) -> str:
+        return ".resources." + ".".join(self.resource.path)
+
+
+@dataclass
+class TestCallView:
+    method: MethodView
+    op: Operation
+    required_args: str  # "resource_group_id=..., account_id=..."
+    all_args: str
+    path_param_cases: list[tuple[str, str]]  # (py_name of the emptied param, call args)
+    response_annotation: str
+    route_method: str
+    route_regex: str
+    response_status: int
+    response_body: str  # py literal
+    expected_all_body: str  # py literal of the JSON body sent with all args, or "" when no body
+    expected_all_query: str  # py literal of the query pairs sent with all args
+    has_optional: bool
+    response_annotation_async: str
+    resource_chain: str  # "iam.resource_groups"
+
+
+@dataclass
+class SdkView:
+    api: Api
+    resources: list[ResourceView] = field(default_factory=list)
+    type_files: list[TypeFileView] = field(default_factory=list)
+
+
+def _doc(text: str, indent: str) -> str:
+    return docstring_body(text, indent)
+
+
+def _relative_up(depth: int) -> str:
+    return "." * (depth + 1)
+
+
+class ViewBuilder:
+    def __init__(self, api: Api) -> None:
+        self.api = api
+        self.deref = Deref(api)
+        self.type_files: list[TypeFileView] = []
+
+    # ------------------------------------------------------------------ types
+
+    def _types_dir(self, resource: Resource) -> tuple[str, ...]:
+        return resource.path[:-1]
+
+    def params_file(self, resource: Resource, op: Operation) -> TypeFileView | None:
+        if not op.params_type_name:
+            return None
+        plan = TypeModule("params", self.deref)
+        props = []
+        for param in op.parameters:
+            if param.py_name in op.positional:
+                continue
+            props.append(
+                Property(
+                    wire_name=param.wire_name or param.py_name,
+                    py_name=param.py_name,
+                    type=param.type,
+                    required=param.required,
+                    nullable=param.nullable,
+                    description=param.description,
+                )
+            )
+        plan.add_class(op.params_type_name, "", props)
+        dirs = self._types_dir(resource)
+        return TypeFileView(
+            module=op.params_module,
+            path="/".join(("types", *dirs, f"{op.params_module}.py")),
+            flavor="params",
+            main=op.params_type_name,
+            plan=plan,
+            up=_relative_up(len(dirs) + 1),
+        )
+
+    def response_file(self, resource: Resource, op: Operation) -> TypeFileView | None:
+        if not op.response_type_name or op.response.type is None:
+            return None
+        plan = TypeModule("model", self.deref)
+        target = self.deref(op.response.type)
+        if isinstance(target, ObjectType):
+            plan.add_object(op.response_type_name, target)
+        else:
+            description = ""
+            plan.add_alias(op.response_type_name, op.response.type, description)
+        dirs = self._types_dir(resource)
+        return TypeFileView(
+            module=op.response_module,
+            path="/".join(("types", *dirs, f"{op.response_module}.py")),
+            flavor="model",
+            main=op.response_type_name,
+            plan=plan,
+            up=_relative_up(len(dirs) + 1),
+        )
+
+    def error_file(self) -> TypeFileView | None:
+        envelope = self.api.error_envelope
+        if envelope is None:
+            return None
+        plan = TypeModule("model", self.deref)
+        target = self.deref(envelope.type)
+        if not isinstance(target, ObjectType):
+            return None
+        plan.add_object(envelope.model_name, target)
+        return TypeFileView(
+            module=snake_case(envelope.model_name),
+            path=f"types/shared/{snake_case(envelope.model_name)}.py",
+            flavor="model",
+            main=envelope.model_name,
+            plan=plan,
+            up="...",
+        )
+
+    # ------------------------------------------------------------------ methods
+
+    def method(self, resource: Resource, op: Operation, params_file: TypeFileView | None) -> MethodView:
+        qualifier = f"{op.params_module}." if params_file else ""
+        # Signature annotations reuse the params module's classes (fully planned by now).
+        planner = params_file.plan if params_file else TypeModule("params", self.deref)
+        positional = [p for p in op.parameters if p.py_name in op.positional]
+        keyword = [p for p in op.parameters if p.py_name not in op.positional]
+        keyword = [p for p in keyword if p.location == "path"] + [
+            p for p in keyword if p.location != "path" and p.required
+        ] + [p for p in keyword if p.location != "path" and not p.required]
+
+        def annotation(param: Parameter) -> str:
+            text = planner.annotation(param.type, hint=param.wire_name or param.py_name, prefix="", qualifier=qualifier)
+            if param.location == "path" and text.startswith(qualifier) and qualifier:
+                text = text  # path params are scalars in practice; kept general
+            if param.nullable:
+                text = f"Optional[{text}]"
+            return text
+
+        args: list[ArgView] = []
+        for param in positional:
+            args.append(ArgView(param.py_name, f"{param.py_name}: {annotation(param)}", _doc(param.description, "")))
+        if keyword:
+            args.append(ArgView("*", "*", ""))
+        for param in keyword:
+            text = annotation(param)
+            signature = f"{param.py_name}: {text}" if param.required else f"{param.py_name}: {text} | Omit = omit"
+            args.append(ArgView(param.py_name, signature, _doc(param.description, "")))
+
+        # Docstring: description, then Args (path params first, as the reference SDK does).
+        lines = [op.description] if op.description else []
+        documented = [p for p in (positional + keyword) if p.description]
+        documented.sort(key=lambda p: 0 if p.location == "path" else 1)
+        arg_lines = []
+        for p in documented:
+            body = " ".join(p.description.split())
+            arg_lines.append(f"{p.py_name}: {body}")
+        arg_lines += [
+            "extra_headers: Send extra headers",
+            "extra_query: Add additional query parameters to the request",
+        ]
+        if op.body is not None:
+            arg_lines.append("extra_body: Add additional JSON properties to the request")
+        else:
+            arg_lines.append("extra_body: Add additional JSON properties to the request")
+        arg_lines.append("timeout: Override the client-level default timeout for this request, in seconds")
+        docstring = "\n\n".join(lines + ["Args:\n" + "\n\n".join("  " + a for a in arg_lines)])
+        docstring = _doc(docstring, "        ")
+
+        path_names = _PATH_PARAM.findall(op.path)
+        by_wire = {p.wire_name: p for p in op.parameters if p.location == "path"}
+        template = op.path
+        for wire in path_names:
+            template = template.replace("{" + wire + "}", "{" + by_wire[wire].py_name + "}")
+        if path_names:
+            kwargs = ", ".join(f"{by_wire[w].py_name}={by_wire[w].py_name}" for w in dict.fromkeys(path_names))
+            path_expr = f"path_template({pystr(template)}, {kwargs})"
+        else:
+            path_expr = pystr(template)
+        path_checks = []
+        for wire in path_names:
+            param = by_wire[wire]
+            if self.deref(param.type) == self.deref(param.type) and planner.annotation(
+                param.type, hint=param.wire_name, prefix=""
+            ) == "str":
+                path_checks.append(param.py_name)
+
+        def dict_display(location: str) -> str:
+            items = [p for p in op.parameters if p.location == location]
+            if location == "body" and items and not items[0].wire_name:
+                return items[0].py_name  # a whole-body argument
+            if not items:
+                return ""
+            key = (lambda p: p.wire_name) if location == "header" else (lambda p: p.py_name)
+            return "{" + ", ".join(f"{pystr(key(p))}: {p.py_name}" for p in items) + "}"
+
+        params_ref = f"{op.params_module}.{op.params_type_name}" if params_file else ""
+        response_name = op.response_type_name
+        if op.page is not None and response_name:
+            returns_sync = f"Sync{op.page.class_suffix}[{response_name}]"
+            returns_async = f"AsyncPaginator[{response_name}, Async{op.page.class_suffix}[{response_name}]]"
+            cast_to, post_parser, http_call = "", "", "_get_api_list"
+        elif response_name and op.response.unwrapped:
+            optional = f"Optional[{response_name}]" if op.response.nullable else response_name
+            returns_sync = returns_async = optional
+            cast_to = f"cast(Type[{optional}], ResultWrapper[{response_name}])"
+            post_parser = f"ResultWrapper[{optional}]._unwrapper"
+            http_call = f"_{op.http_method}"
+        elif response_name:
+            returns_sync = returns_async = response_name
+            target = self.deref(op.response.type) if op.response.type is not None else None
+            cast_to = response_name if isinstance(target, ObjectType) else f"cast(Any, {response_name})"
+            post_parser, http_call = "", f"_{op.http_method}"
+        else:
+            returns_sync = returns_async = "None"
+            cast_to, post_parser, http_call = "NoneType", "", f"_{op.http_method}"
+
+        return MethodView(
+            name=op.name,
+            docstring=docstring,
+            args=args,
+            positional_count=len(positional),
+            path_checks=path_checks,
+            path_expr=path_expr,
+            http_call=http_call,
+            http_method=op.http_method,
+            body_dict=dict_display("body"),
+            query_dict=dict_display("query"),
+            header_dict=dict_display("header"),
+            params_ref=params_ref,
+            returns_sync=returns_sync,
+            returns_async=returns_async,
+            cast_to=cast_to,
+            post_parser=post_parser,
+            page_sync=f"Sync{op.page.class_suffix}" if op.page else "",
+            page_async=f"Async{op.page.class_suffix}" if op.page else "",
+            model=response_name if op.page else "",
+            has_body_arg=op.body is not None,
+            deprecated=op.deprecated,
+        )
+
+    # ------------------------------------------------------------------ resources
+
+    def resource(self, resource: Resource) -> ResourceView:
+        depth = len(resource.path)  # resources/<a>/<b>.py -> depth of its directory under the package
+        is_package = bool(resource.children)
+        if is_package:
+            dirs = ("resources", *resource.path)
+            module_path = "/".join((*dirs, f"{resource.attr_name}.py"))
+            up = _relative_up(len(dirs))
+        else:
+            dirs = ("resources", *resource.path[:-1])
+            module_path = "/".join((*dirs, f"{resource.attr_name}.py"))
+            up = _relative_up(len(dirs))
+        del depth
+        methods = []
+        type_imports: dict[str, list[str]] = {}
+        module_imports: list[tuple[str, str]] = []
+        runtime_imports: set[str] = set()
+        uses_wrapper = False
+        typing_names: set[str] = set()
+        for op in resource.operations:
+            params_file = self.params_file(resource, op)
+            response_file = self.response_file(resource, op)
+            for file in (params_file, response_file):
+                if file is not None:
+                    self.type_files.append(file)
+            view = self.method(resource, op, params_file)
+            methods.append(view)
+            types_pkg = ".".join(("types", *self._types_dir(resource)))
+            if params_file is not None:
+                module_imports.append((types_pkg, op.params_module))
+                typing_names.update(params_file.plan.typing & {"Optional", "Iterable", "Dict", "List", "Union"})
+                typing_names.update(n for n in params_file.plan.typing if n == "Literal")
+            if response_file is not None:
+                type_imports.setdefault(f"{types_pkg}.{op.response_module}", []).append(op.response_type_name)
+            if op.page is not None:
+                runtime_imports.update({view.page_sync, view.page_async})
+            if view.post_parser:
+                uses_wrapper = True
+                typing_names.update({"Type", "cast", "Optional"})
+            if view.cast_to.startswith("cast(Any"):
+                typing_names.update({"Any", "cast"})
+            if any("Optional[" in a.signature for a in view.args):
+                typing_names.add("Optional")
+        children = [self.resource(child) for child in resource.children]
+        stem = resource.class_stem
+        return ResourceView(
+            resource=resource,
+            module_path=module_path,
+            module_dotted=module_path[: -len(".py")].replace("/", "."),
+            class_name=f"{stem}{RESOURCE_SUFFIX}",
+            async_class_name=f"Async{stem}{RESOURCE_SUFFIX}",
+            up=up,
+            docstring=_doc(resource.description, "    "),
+            methods=methods,
+            children=children,
+            type_imports=sorted(type_imports.items()),
+            module_imports=module_imports,
+            runtime_imports=sorted(runtime_imports),
+            uses_wrapper=uses_wrapper,
+            uses_typing=sorted(typing_names),
+            is_package=is_package,
+        )
+
+    # ------------------------------------------------------------------ tests
+
+    def test_call(self, resource_view: ResourceView, method: MethodView, op: Operation) -> TestCallView:
+        def value_of(param: Parameter) -> object:
+            if param.has_example and fits(param.example, param.type, self.deref):
+                return param.example
+            return example_for(param.type, self.deref)
+
+        def call_args(params: list[Parameter], empty: str = "") -> str:
+            parts = []
+            for param in params:
+                value = "" if param.py_name == empty else value_of(param)
+                parts.append(f"{param.py_name}={py_literal(value)}")
+            return ", ".join(parts)
+
+        required = [p for p in op.parameters if p.required or p.location == "path"]
+        cases = []
+        for check in method.path_checks:
+            cases.append((check, call_args(required, empty=check)))
+
+        body_params = [p for p in op.parameters if p.location == "body"]
+        expected_body = ""
+        if body_params:
+            if not body_params[0].wire_name:
+                expected_body = py_literal(value_of(body_params[0]))
+            else:
+                expected_body = py_literal({p.wire_name: value_of(p) for p in body_params})
+        elif op.body is not None and op.http_method != "get":
+            expected_body = ""
+        query = [(p.wire_name, value_of(p)) for p in op.parameters if p.location == "query"]
+        expected_query = py_literal(
+            [[k, _query_text(v)] for k, v in query if not isinstance(v, (list, dict))]
+        )
+
+        regex = "^" + _PATH_PARAM.sub("[^/]+", re.escape(op.path).replace("\\{", "{").replace("\\}", "}")) + "$"
+        body: object = None
+        if op.response.content_type:
+            body = self._wire_example(op)
+        annotation = method.returns_sync
+        annotation_async = method.returns_sync
+        if op.page is not None:
+            annotation_async = method.page_async + f"[{op.response_type_name}]"
+        return TestCallView(
+            method=method,
+            op=op,
+            required_args=call_args(required),
+            all_args=call_args(
+                [p for p in op.parameters if p.location == "path"]
+                + [p for p in op.parameters if p.location != "path"]
+            ),
+            path_param_cases=cases,
+            response_annotation=annotation,
+            route_method=op.http_method.upper(),
+            route_regex=regex,
+            response_status=int(op.response.status) if op.response.status.isdigit() else 200,
+            response_body=py_literal(body),
+            expected_all_body=expected_body,
+            expected_all_query=expected_query,
+            resource_chain=".".join(resource_view.resource.path),
+            has_optional=any(not p.required and p.location != "path" for p in op.parameters),
+            response_annotation_async=annotation_async,
+        )
+
+    def _wire_example(self, op: Operation) -> object:
+        """A whole response body for the mock server, envelope included."""
+        if op.response.type is None:
+            return None
+        item = example_for(op.response.type, self.deref)
+        if op.page is not None:
+            return _envelope(op.page.items_field, [item], self.api.result_key)
+        if op.response.unwrapped:
+            return _envelope(self.api.result_key, item, self.api.result_key)
+        return item
+
+
+def _envelope(field_name: str, value: object, result_key: str) -> dict[str, object]:
+    body: dict[str, object] = {field_name: value}
+    if result_key:
+        # The usual envelope siblings; extra keys are harmless to any parser.
+        body = {"success": True, "errors": [], "messages": [], **body}
+    return body
+
+
+def _query_text(value: object) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return str(value)
+
+
+def build_views(api: Api) -> SdkView:
+    builder = ViewBuilder(api)
+    view = SdkView(api=api)
+    view.resources = [builder.resource(top) for top in api.resources]
+    error_file = builder.error_file()
+    view.type_files = builder.type_files + ([error_file] if error_file else [])
+    return view
