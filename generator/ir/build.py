@@ -277,6 +277,8 @@ class _Builder:
                 continue
             spec_path, path_item, op = found
             used.add((method.http_method, spec_path))
+            if not self.supported(op, f"/paths/{_escape(spec_path)}/{method.http_method}"):
+                continue
             name = method.name if is_identifier(method.name) else snake_case(method.name)
             name = unique(name, taken)
             taken.add(name)
@@ -329,6 +331,8 @@ class _Builder:
             taken: set[str] = set()
             operations = []
             for method, path, path_item, op in entries:
+                if not self.supported(op, f"/paths/{_escape(path)}/{method}"):
+                    continue
                 op_id = op.get("operationId")
                 base = snake_case(str(op_id)) if op_id else snake_case(f"{method} {path}".replace("{", " by ").replace("}", ""))
                 name = unique(base, taken)
@@ -338,6 +342,23 @@ class _Builder:
         return tuple(resources)
 
     # ------------------------------------------------------------------ operations
+
+    def supported(self, op: dict[str, Any], pointer: str) -> bool:
+        """Whether the generated runtime can send this operation; if not, skip it with a warning."""
+        body = self.deref(op.get("requestBody"))
+        content = body.get("content") if isinstance(body, dict) else None
+        if isinstance(content, dict) and content:
+            if not any(c == "application/json" or c.endswith("+json") for c in content):
+                self.warnings.append(
+                    self.problem(
+                        f"request body type {', '.join(sorted(content))} is not supported yet; operation skipped",
+                        f"{pointer}/requestBody",
+                        "only JSON request bodies are generated for now",
+                        "body-unsupported",
+                    )
+                )
+                return False
+        return True
 
     def operation(
         self,
@@ -400,10 +421,20 @@ class _Builder:
                 )
                 entry = ({"name": wire, "in": "path", "required": True, "schema": {"type": "string"}}, pointer)
             add(entry[0], "path", entry[1], True)
-        for location in ("query", "header", "cookie"):
+        for location in ("query", "header"):
             for (wire, where_in), (param, where) in merged.items():
                 if where_in == location:
                     add(param, location, where, bool(param.get("required")))
+        for (wire, where_in), (param, where) in merged.items():
+            if where_in == "cookie":
+                self.warnings.append(
+                    self.problem(
+                        f"cookie parameter {wire!r} is not supported yet; the method does not take it",
+                        where,
+                        "send it with extra_headers={'Cookie': ...} meanwhile",
+                        "param-cookie",
+                    )
+                )
 
         body = self.request_body(op, pointer)
         body_shape = self.schemas.deref(body.type) if body is not None and body.type is not None else None

@@ -106,8 +106,9 @@ def sdk_context(api: Api) -> SdkContext:
 class CredentialView:
     option: str
     env_var: str
-    header_expr: str
+    header_expr: str  # "{}" for credentials sent in the query
     combined_expr: str
+    query_expr: str  # "" unless the credential is sent in the query
 
 
 @dataclass
@@ -130,6 +131,7 @@ class ClientView:
     uses_base64: bool
     uses_date: bool
     resources: list[ResourceView]
+    query_credentials: list[CredentialView]
 
 
 def client_view(api: Api, resources: list[ResourceView]) -> ClientView:
@@ -144,13 +146,17 @@ def client_view(api: Api, resources: list[ResourceView]) -> ClientView:
             value_expr = f"f{pystr(scheme.value_prefix + '{' + value + '}')}"
         else:
             value_expr = value
+        query_expr = ""
         if scheme.location == "cookie":
             header_expr = f'{{"Cookie": f{pystr(scheme.param_name + "={" + value + "}")}}}'
+        elif scheme.location == "query":
+            header_expr = "{}"
+            query_expr = f"{{{pystr(scheme.param_name)}: {value}}}"
         else:
             header_expr = f"{{{pystr(scheme.param_name)}: {value_expr}}}"
         parts = [f"**self._{scheme.option}_auth"] + [f"**self._{other}_auth" for other in scheme.group]
         combined = f"self._{scheme.option}_auth" if len(parts) == 1 else "{" + ", ".join(parts) + "}"
-        credentials.append(CredentialView(scheme.option, scheme.env_var, header_expr, combined))
+        credentials.append(CredentialView(scheme.option, scheme.env_var, header_expr, combined, query_expr))
     options = []
     uses_date = False
     for option in api.options:
@@ -160,7 +166,9 @@ def client_view(api: Api, resources: list[ResourceView]) -> ClientView:
         else:
             default_expr = pystr(option.default)
         options.append(OptionView(option.name, option.header, option.env_var, default_expr))
-    header_names = list(dict.fromkeys("Cookie" if s.location == "cookie" else s.param_name for s in api.auth))
+    header_names = list(
+        dict.fromkeys("Cookie" if s.location == "cookie" else s.param_name for s in api.auth if s.location != "query")
+    )
     options_text = _english_or([s.option for s in api.auth])
     headers_text = _english_or([f"`{h}`" for h in header_names])
     auth_error = (
@@ -179,6 +187,7 @@ def client_view(api: Api, resources: list[ResourceView]) -> ClientView:
         uses_base64=uses_base64,
         uses_date=uses_date,
         resources=resources,
+        query_credentials=[c for c in credentials if c.query_expr],
     )
 
 

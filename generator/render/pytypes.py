@@ -86,7 +86,17 @@ class TypeModule:
 
     def add_alias(self, name: str, type_: TypeRef, description: str) -> None:
         self._taken.add(name)
-        annotation = self.annotation(type_, hint=name, prefix=name)
+        inner, nullable = (type_.inner, True) if isinstance(type_, NullableType) else (type_, False)
+        if isinstance(inner, ArrayType):
+            # `FooListResponse = List[FooListResponseItem]`, as the reference SDK names them.
+            container = "List" if self.flavor == "model" else "Iterable"
+            self.typing.add(container)
+            annotation = f"{container}[{self.annotation(inner.items, hint=f'{name}Item', prefix='')}]"
+        else:
+            annotation = self.annotation(inner, hint=f"{name}Item", prefix="")
+        if nullable:
+            self.typing.add("Optional")
+            annotation = f"Optional[{annotation}]"
         self.aliases.append(AliasView(name, annotation, description))
         self.typing.add("TypeAlias")
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..ir.examples import example_for, fits
-from ..ir.model import Api, ObjectType, Operation, Parameter, Property, RefType, Resource, TypeRef
+from ..ir.model import Api, ArrayType, MapType, ObjectType, Primitive, Operation, Parameter, Property, RefType, Resource, TypeRef
 from ..ir.naming import snake_case
 from .literals import docstring_body, py_literal, pystr
 from .pytypes import TypeModule
@@ -308,7 +308,10 @@ class ViewBuilder:
         elif response_name:
             returns_sync = returns_async = response_name
             target = self.deref(op.response.type) if op.response.type is not None else None
-            cast_to = response_name if isinstance(target, ObjectType) else f"cast(Any, {response_name})"
+            plain = isinstance(target, (ObjectType, ArrayType, MapType)) or (
+                isinstance(target, Primitive) and target.kind in ("str", "int", "float", "bool")
+            )
+            cast_to = response_name if plain else f"cast(Type[{response_name}], {response_name})"
             post_parser, http_call = "", f"_{op.http_method}"
         else:
             returns_sync = returns_async = "None"

@@ -1,0 +1,1164 @@
+from __future__ import annotations
+
+import os
+import sys
+import json
+import time
+import email.utils
+import asyncio
+import logging
+import platform
+import dataclasses
+from random import random
+from types import TracebackType
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Dict,
+    List,
+    Type,
+    Tuple,
+    Union,
+    Generic,
+    Mapping,
+    TypeVar,
+    ClassVar,
+    Iterator,
+    Optional,
+    Sequence,
+    Generator,
+    AsyncIterator,
+    cast,
+)
+from datetime import date, datetime
+from functools import lru_cache
+from typing_extensions import Self, Literal, override
+
+import anyio
+import httpx
+import pydantic
+
+from ._qs import Querystring
+from ._types import (
+    Body,
+    Omit,
+    Query,
+    Headers,
+    Timeout,
+    NotGiven,
+    AnyMapping,
+    PostParser,
+    RequestOptions,
+    not_given,
+)
+from ._utils import is_given
+from ._models import GenericModel, FinalRequestOptions, validate_type, construct_type
+from ._response import APIResponse, AsyncAPIResponse
+from ._constants import (
+    ENV_PREFIX,
+    DEFAULT_TIMEOUT,
+    MAX_RETRY_DELAY,
+    TELEMETRY_PREFIX,
+    RETRY_COUNT_HEADER,
+    DEFAULT_MAX_RETRIES,
+    INITIAL_RETRY_DELAY,
+    RAW_RESPONSE_HEADER,
+    READ_TIMEOUT_HEADER,
+    DEFAULT_CONNECTION_LIMITS,
+)
+from ._exceptions import (
+    APIStatusError,
+    APITimeoutError,
+    APIConnectionError,
+    APIResponseValidationError,
+    make_status_error,
+)
+from ._utils._logs import redact_headers
+
+__all__ = [
+    "PageInfo",
+    "BasePage",
+    "BaseSyncPage",
+    "BaseAsyncPage",
+    "AsyncPaginator",
+    "SyncAPIClient",
+    "AsyncAPIClient",
+    "DefaultHttpxClient",
+    "DefaultAsyncHttpxClient",
+    "make_request_options",
+]
+
+log: logging.Logger = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
+ResponseT = TypeVar("ResponseT")
+SyncPageT = TypeVar("SyncPageT", bound="BaseSyncPage[Any]")
+AsyncPageT = TypeVar("AsyncPageT", bound="BaseAsyncPage[Any]")
+_HttpxClientT = TypeVar("_HttpxClientT", bound=Union[httpx.Client, httpx.AsyncClient])
+
+# what httpx uses when a client is created without a timeout
+_HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
+
+
+# --- pagination ---------------------------------------------------------------------------
+
+
+class PageInfo:
+    """What changes in the request for the next page: query params, the URL or the body."""
+
+    def __init__(
+        self,
+        *,
+        params: Union[Query, NotGiven] = not_given,
+        url: Union[httpx.URL, NotGiven] = not_given,
+        json: Union[AnyMapping, NotGiven] = not_given,
+    ) -> None:
+        self.params = params
+        self.url = url
+        self.json = json
+
+    @override
+    def __repr__(self) -> str:
+        if is_given(self.url):
+            return f"PageInfo(url={self.url})"
+        if is_given(self.json):
+            return f"PageInfo(json={self.json})"
+        return f"PageInfo(params={self.params})"
+
+
+class BasePage(GenericModel, Generic[_T]):
+    """One page of a list; `pagination.py` sets the style through the class variables."""
+
+    _kind: ClassVar[Literal["single", "page_number", "cursor"]] = "single"
+    _items_attr: ClassVar[str] = "items"
+    _page_param: ClassVar[str] = "page"
+    _cursor_param: ClassVar[str] = "cursor"
+    _cursor_path: ClassVar[Sequence[str]] = ()
+
+    _options: FinalRequestOptions = pydantic.PrivateAttr()
+    _model: Type[_T] = pydantic.PrivateAttr()
+
+    def _get_page_items(self) -> List[_T]:
+        items = getattr(self, self._items_attr, None)
+        return items if isinstance(items, list) else []
+
+    def has_next_page(self) -> bool:
+        if not self._get_page_items():
+            return False
+        return self.next_page_info() is not None
+
+    def next_page_info(self) -> Optional[PageInfo]:
+        if self._kind == "page_number":
+            current = self._options.params.get(self._page_param)
+            try:
+                page = int(cast(Any, current)) if current else 1
+            except (TypeError, ValueError):
+                page = 1
+            return PageInfo(params={self._page_param: page + 1})
+        if self._kind == "cursor":
+            cursor = _dig(self, self._cursor_path)
+            if not cursor:
+                return None
+            return PageInfo(params={self._cursor_param: cursor})
+        return None
+
+    def _info_to_options(self, info: PageInfo) -> FinalRequestOptions:
+        options = dataclasses.replace(self._options)
+        raw_header = RAW_RESPONSE_HEADER.lower()
+        options.headers = {k: v for k, v in options.headers.items() if k.lower() != raw_header}
+        if is_given(info.params):
+            options.params = {**options.params, **info.params}
+        elif is_given(info.url):
+            options.params = {**options.params, **dict(info.url.params.items())}
+            options.url = str(info.url.copy_with(query=None))
+        elif is_given(info.json):
+            if options.json_data is not None and not isinstance(options.json_data, Mapping):
+                raise TypeError("Pagination is only supported with mappings")
+            options.json_data = {**(options.json_data or {}), **info.json}
+        return options
+
+
+def _dig(obj: object, path: Sequence[str]) -> object:
+    """Follow `path` (API key names) through models and dicts; `None` if it breaks off."""
+    for key in path:
+        if isinstance(obj, pydantic.BaseModel):
+            fields = type(obj).model_fields
+            name = next((n for n, f in fields.items() if (f.alias or n) == key), None)
+            if name is not None:
+                obj = getattr(obj, name, None)
+            else:
+                obj = (obj.model_extra or {}).get(key)
+        elif isinstance(obj, Mapping):
+            obj = obj.get(key)
+        else:
+            return None
+    return obj
+
+
+class BaseSyncPage(BasePage[_T], Generic[_T]):
+    _client: SyncAPIClient = pydantic.PrivateAttr()
+
+    def _set_private_attributes(self, *, client: SyncAPIClient, model: Type[_T], options: FinalRequestOptions) -> None:
+        self._client = client
+        self._model = model
+        self._options = options
+
+    # Iterating yields the items of this and every following page (not pydantic's fields).
+    def __iter__(self) -> Iterator[_T]:  # type: ignore[override]
+        for page in self.iter_pages():
+            yield from page._get_page_items()
+
+    def iter_pages(self) -> Iterator[Self]:
+        page = self
+        while True:
+            yield page
+            if not page.has_next_page():
+                return
+            page = page.get_next_page()
+
+    def get_next_page(self) -> Self:
+        info = self.next_page_info()
+        if info is None:
+            raise RuntimeError(
+                "No next page expected; please check `.has_next_page()` before calling" " `.get_next_page()`."
+            )
+        options = self._info_to_options(info)
+        return self._client._request_api_list(self._model, page=type(self), options=options)
+
+
+class BaseAsyncPage(BasePage[_T], Generic[_T]):
+    _client: AsyncAPIClient = pydantic.PrivateAttr()
+
+    def _set_private_attributes(self, *, client: AsyncAPIClient, model: Type[_T], options: FinalRequestOptions) -> None:
+        self._client = client
+        self._model = model
+        self._options = options
+
+    async def __aiter__(self) -> AsyncIterator[_T]:
+        async for page in self.iter_pages():
+            for item in page._get_page_items():
+                yield item
+
+    async def iter_pages(self) -> AsyncIterator[Self]:
+        page = self
+        while True:
+            yield page
+            if not page.has_next_page():
+                return
+            page = await page.get_next_page()
+
+    async def get_next_page(self) -> Self:
+        info = self.next_page_info()
+        if info is None:
+            raise RuntimeError(
+                "No next page expected; please check `.has_next_page()` before calling" " `.get_next_page()`."
+            )
+        options = self._info_to_options(info)
+        return await self._client._request_api_list(self._model, page=type(self), options=options)
+
+
+class AsyncPaginator(Generic[_T, AsyncPageT]):
+    """What async list methods return: `await` it for the first page, or `async for` the items."""
+
+    def __init__(
+        self,
+        client: AsyncAPIClient,
+        options: FinalRequestOptions,
+        page_cls: Type[AsyncPageT],
+        model: Type[_T],
+    ) -> None:
+        self._client = client
+        self._options = options
+        self._page_cls = page_cls
+        self._model = model
+
+    def __await__(self) -> Generator[Any, None, AsyncPageT]:
+        return self._get_page().__await__()
+
+    async def _get_page(self) -> AsyncPageT:
+        def _parser(page: AsyncPageT) -> AsyncPageT:
+            page._set_private_attributes(client=self._client, model=self._model, options=self._options)
+            return page
+
+        self._options.post_parser = _parser
+        return await self._client.request(self._page_cls, self._options)
+
+    async def __aiter__(self) -> AsyncIterator[_T]:
+        page = await self._get_page()
+        async for item in page:
+            yield item
+
+
+# --- clients ------------------------------------------------------------------------------
+
+
+class BaseClient(Generic[_HttpxClientT]):
+    """What the sync and async clients share: building requests, retry policy, parsing."""
+
+    _client: _HttpxClientT
+    _version: str
+    _base_url: httpx.URL
+    max_retries: int
+    timeout: Timeout
+    _strict_response_validation: bool
+    _custom_headers: Mapping[str, str]
+    _custom_query: Mapping[str, object]
+
+    def __init__(
+        self,
+        *,
+        version: str,
+        base_url: Union[str, httpx.URL],
+        max_retries: int,
+        timeout: Timeout,
+        custom_headers: Optional[Mapping[str, str]],
+        custom_query: Optional[Mapping[str, object]],
+        _strict_response_validation: bool,
+    ) -> None:
+        if max_retries is None:
+            raise TypeError(
+                "max_retries cannot be None. If you want to disable retries, pass `0`; if you want"
+                " unlimited retries, pass `math.inf` or a very high number; if you want the default"
+                " behavior, pass `cloudflare.DEFAULT_MAX_RETRIES`"
+            )
+        self._version = version
+        self.base_url = base_url
+        self.max_retries = max_retries
+        self.timeout = timeout
+        env_headers = _parse_header_lines(os.environ.get(f"{ENV_PREFIX}_CUSTOM_HEADERS"))
+        self._custom_headers = {**env_headers, **(custom_headers or {})}
+        self._custom_query = dict(custom_query or {})
+        self._strict_response_validation = _strict_response_validation
+
+    # -- hooks the generated client overrides --
+
+    @property
+    def auth_headers(self) -> Dict[str, str]:
+        return {}
+
+    @property
+    def default_headers(self) -> Dict[str, Union[str, Omit]]:
+        return {
+            "Accept": "application/json",
+            "Content-Type": "application/json",
+            "User-Agent": self.user_agent,
+            **self.platform_headers(),
+            **self.auth_headers,
+            **self._custom_headers,
+        }
+
+    @property
+    def default_query(self) -> Dict[str, object]:
+        return dict(self._custom_query)
+
+    @property
+    def qs(self) -> Querystring:
+        return Querystring(array_format="repeat", nested_format="dots")
+
+    def _validate_headers(self, headers: Headers, custom_headers: Headers) -> None:
+        """Check the merged headers (e.g. that some credential is present); no-op here."""
+        return None
+
+    # -- configuration --
+
+    @property
+    def base_url(self) -> httpx.URL:
+        return self._base_url
+
+    @base_url.setter
+    def base_url(self, url: Union[str, httpx.URL]) -> None:
+        url = httpx.URL(url)
+        if not url.raw_path.endswith(b"/"):
+            url = url.copy_with(raw_path=url.raw_path + b"/")
+        self._base_url = url
+
+    @property
+    def user_agent(self) -> str:
+        return f"{self.__class__.__name__}/Python {self._version}"
+
+    def _async_label(self) -> str:
+        return "false"
+
+    def platform_headers(self) -> Dict[str, str]:
+        return {
+            **_platform_headers(self._version),
+            f"{TELEMETRY_PREFIX}-Async": self._async_label(),
+        }
+
+    # -- building requests --
+
+    def _build_headers(self, options: FinalRequestOptions, *, retries_taken: int = 0) -> httpx.Headers:
+        custom_headers = options.headers or {}
+        headers = httpx.Headers(_merge_headers(self.default_headers, custom_headers))
+        self._validate_headers(headers, custom_headers)
+
+        # the caller may override or `omit` these two, so look at what they passed
+        lower_custom = {name.lower() for name in custom_headers}
+        if RETRY_COUNT_HEADER not in lower_custom:
+            headers[RETRY_COUNT_HEADER] = str(retries_taken)
+        if READ_TIMEOUT_HEADER not in lower_custom:
+            timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+            if isinstance(timeout, httpx.Timeout):
+                timeout = timeout.read
+            if timeout is not None:
+                headers[READ_TIMEOUT_HEADER] = str(timeout)
+        return headers
+
+    def _prepare_url(self, url: str) -> httpx.URL:
+        merge_url = httpx.URL(url)
+        if merge_url.is_relative_url:
+            raw_path = self.base_url.raw_path + merge_url.raw_path.lstrip(b"/")
+            return self.base_url.copy_with(raw_path=raw_path)
+        return merge_url
+
+    def _build_request(self, options: FinalRequestOptions, *, retries_taken: int = 0) -> httpx.Request:
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("Request options: %s", _loggable_options(options))
+
+        json_data = options.json_data
+        if options.extra_json is not None:
+            if json_data is None:
+                json_data = options.extra_json
+            elif isinstance(json_data, Mapping):
+                json_data = {**json_data, **options.extra_json}
+            else:
+                raise RuntimeError(f"Unexpected JSON data type, {type(json_data)}, cannot merge with `extra_body`")
+
+        headers = self._build_headers(options, retries_taken=retries_taken)
+        params: Dict[str, object] = {**self.default_query, **options.params}
+        url = self._prepare_url(options.url)
+        if params and url.query:
+            # keep the query that was part of the path, under the explicit params
+            params = {**dict(url.params.items()), **params}
+            url = url.copy_with(query=None)
+
+        content: Optional[bytes] = None
+        if options.method.lower() == "get":
+            headers.pop("Content-Type", None)
+        elif json_data is not None:
+            content = _json_dumps(json_data)
+
+        timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        return self._client.build_request(
+            method=options.method.upper(),
+            url=url,
+            headers=headers,
+            params=tuple(self.qs.stringify_items(params)) or None,
+            content=content,
+            timeout=timeout,
+        )
+
+    # -- retries --
+
+    def _should_retry(self, response: httpx.Response) -> bool:
+        should_retry = response.headers.get("x-should-retry")
+        if should_retry == "true":
+            log.debug("Retrying as header `x-should-retry` is set to `true`")
+            return True
+        if should_retry == "false":
+            log.debug("Not retrying as header `x-should-retry` is set to `false`")
+            return False
+        status = response.status_code
+        if status in (408, 409, 429) or status >= 500:
+            log.debug("Retrying due to status code %i", status)
+            return True
+        log.debug("Not retrying")
+        return False
+
+    def _parse_retry_after_header(self, headers: Optional[httpx.Headers]) -> Optional[float]:
+        """Seconds the server asked us to wait (`Retry-After-Ms`, then `Retry-After`), if any."""
+        if headers is None:
+            return None
+        try:
+            return float(headers.get("retry-after-ms", "")) / 1000
+        except ValueError:
+            pass
+        retry_after = headers.get("retry-after")
+        if retry_after is None:
+            return None
+        try:
+            return float(retry_after)
+        except ValueError:
+            pass
+        date_tuple = email.utils.parsedate_tz(retry_after)
+        if date_tuple is None:
+            return None
+        return float(email.utils.mktime_tz(date_tuple) - time.time())
+
+    def _calculate_retry_timeout(self, retries_taken: int, response_headers: Optional[httpx.Headers] = None) -> float:
+        retry_after = self._parse_retry_after_header(response_headers)
+        if retry_after is not None and 0 < retry_after <= 60:
+            return retry_after
+        # exponential backoff, capped, minus up to 25% jitter
+        delay = min(INITIAL_RETRY_DELAY * pow(2.0, min(retries_taken, 1000)), MAX_RETRY_DELAY)
+        return max(delay * (1 - 0.25 * random()), 0.0)
+
+    def _retry_delay(
+        self,
+        options: FinalRequestOptions,
+        retries_taken: int,
+        max_retries: int,
+        response: Optional[httpx.Response],
+    ) -> float:
+        remaining = max_retries - retries_taken
+        if remaining == 1:
+            log.debug("1 retry left")
+        else:
+            log.debug("%i retries left", remaining)
+        delay = self._calculate_retry_timeout(retries_taken, response.headers if response else None)
+        log.info("Retrying request to %s in %f seconds", options.url, delay)
+        return delay
+
+    def _should_stream(self, request: httpx.Request) -> bool:
+        return bool(request.headers.get(RAW_RESPONSE_HEADER) == "stream")
+
+    def _send_kwargs(self, options: FinalRequestOptions) -> Dict[str, Any]:
+        if options.follow_redirects is None:
+            return {}
+        return {"follow_redirects": options.follow_redirects}
+
+    def _log_response(self, response: httpx.Response) -> None:
+        request = response.request
+        log.debug(
+            'HTTP Response: %s %s "%i %s" %s',
+            request.method,
+            request.url,
+            response.status_code,
+            response.reason_phrase,
+            redact_headers(response.headers.multi_items()),
+        )
+
+    # -- responses --
+
+    def _make_status_error_from_response(self, response: httpx.Response) -> APIStatusError:
+        if response.is_closed and not response.is_stream_consumed:
+            # closed before it was read (e.g. by an event hook): no body to show
+            return self._make_status_error(f"Error code: {response.status_code}", body=None, response=response)
+        body: object = response.text.strip()
+        try:
+            body = json.loads(cast(str, body))
+            message = f"Error code: {response.status_code} - {body}"
+        except Exception:
+            message = cast(str, body) or f"Error code: {response.status_code}"
+        return self._make_status_error(message, body=body, response=response)
+
+    def _make_status_error(self, message: str, *, body: object, response: httpx.Response) -> APIStatusError:
+        return make_status_error(message, body=body, response=response)
+
+    def _process_response_data(self, *, data: object, cast_to: Any, response: httpx.Response) -> Any:
+        if data is None:
+            return None
+        if cast_to is object:
+            return data
+        try:
+            if self._strict_response_validation:
+                return validate_type(type_=cast_to, value=data)
+            return construct_type(type_=cast_to, value=data)
+        except pydantic.ValidationError as err:
+            raise APIResponseValidationError(response=response, body=data) from err
+
+
+def _merge_headers(*layers: Mapping[str, object]) -> Dict[str, str]:
+    """Later layers win, names compared case-insensitively; `omit`/`None` values drop out."""
+    merged: Dict[str, Tuple[str, object]] = {}
+    for layer in layers:
+        for name, value in layer.items():
+            merged[name.lower()] = (name, value)
+    headers: Dict[str, str] = {}
+    for name, value in merged.values():
+        if value is None or isinstance(value, (Omit, NotGiven)):
+            continue
+        if isinstance(value, bool):
+            text = "true" if value else "false"
+        else:
+            text = str(value)
+        if "\r" in text or "\n" in text or "\r" in name or "\n" in name:
+            raise ValueError(f"Header {name!r} contains a CR or LF character, which is not allowed")
+        headers[name] = text
+    return headers
+
+
+def _parse_header_lines(text: Optional[str]) -> Dict[str, str]:
+    """`Name: value` lines (as in `<PREFIX>_CUSTOM_HEADERS`) -> dict; other lines are ignored."""
+    headers: Dict[str, str] = {}
+    for line in (text or "").split("\n"):
+        name, colon, value = line.partition(":")
+        if colon and name.strip():
+            headers[name.strip()] = value.strip()
+    return headers
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _json_dumps(data: object) -> bytes:
+    text = json.dumps(
+        data,
+        default=_json_default,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        allow_nan=False,
+    )
+    return text.encode()
+
+
+def _loggable_options(options: FinalRequestOptions) -> Dict[str, object]:
+    loggable: Dict[str, object] = {"method": options.method, "url": options.url}
+    if options.params:
+        loggable["params"] = options.params
+    if options.headers:
+        loggable["headers"] = redact_headers(options.headers)
+    if options.json_data is not None:
+        loggable["json_data"] = options.json_data
+    if options.extra_json is not None:
+        loggable["extra_json"] = options.extra_json
+    if is_given(options.timeout):
+        loggable["timeout"] = options.timeout
+    if is_given(options.max_retries):
+        loggable["max_retries"] = options.max_retries
+    return loggable
+
+
+class _DefaultHttpxClient(httpx.Client):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
+        kwargs.setdefault("limits", DEFAULT_CONNECTION_LIMITS)
+        kwargs.setdefault("follow_redirects", True)
+        super().__init__(**kwargs)
+
+
+class _DefaultAsyncHttpxClient(httpx.AsyncClient):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
+        kwargs.setdefault("limits", DEFAULT_CONNECTION_LIMITS)
+        kwargs.setdefault("follow_redirects", True)
+        super().__init__(**kwargs)
+
+
+if TYPE_CHECKING:
+    DefaultHttpxClient = httpx.Client
+    """`httpx.Client` with this SDK's defaults (timeout, connection limits, redirects)."""
+    DefaultAsyncHttpxClient = httpx.AsyncClient
+    """`httpx.AsyncClient` with this SDK's defaults (timeout, connection limits, redirects)."""
+else:
+    DefaultHttpxClient = _DefaultHttpxClient
+    DefaultAsyncHttpxClient = _DefaultAsyncHttpxClient
+
+
+class SyncHttpxClientWrapper(DefaultHttpxClient):
+    def __del__(self) -> None:
+        if self.is_closed:
+            return
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+class AsyncHttpxClientWrapper(DefaultAsyncHttpxClient):
+    def __del__(self) -> None:
+        if self.is_closed:
+            return
+        try:
+            asyncio.get_running_loop().create_task(self.aclose())
+        except Exception:
+            pass
+
+
+def _resolve_timeout(
+    timeout: Union[Timeout, NotGiven],
+    http_client: Union[httpx.Client, httpx.AsyncClient, None],
+) -> Timeout:
+    if is_given(timeout):
+        return timeout
+    # adopt the timeout of a custom http client, unless it is httpx's own default
+    if http_client is not None and http_client.timeout != _HTTPX_DEFAULT_TIMEOUT:
+        return http_client.timeout
+    return DEFAULT_TIMEOUT
+
+
+class SyncAPIClient(BaseClient[httpx.Client]):
+    def __init__(
+        self,
+        *,
+        version: str,
+        base_url: Union[str, httpx.URL],
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: Union[Timeout, NotGiven] = not_given,
+        http_client: Optional[httpx.Client] = None,
+        custom_headers: Optional[Mapping[str, str]] = None,
+        custom_query: Optional[Mapping[str, object]] = None,
+        _strict_response_validation: bool = False,
+    ) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise TypeError(
+                "Invalid `http_client` argument; Expected an instance of `httpx.Client`" f" but got {type(http_client)}"
+            )
+        resolved_timeout = _resolve_timeout(timeout, http_client)
+        super().__init__(
+            version=version,
+            base_url=base_url,
+            max_retries=max_retries,
+            timeout=resolved_timeout,
+            custom_headers=custom_headers,
+            custom_query=custom_query,
+            _strict_response_validation=_strict_response_validation,
+        )
+        self._client = http_client or SyncHttpxClientWrapper(timeout=resolved_timeout)
+
+    def is_closed(self) -> bool:
+        return self._client.is_closed
+
+    def close(self) -> None:
+        """Close the underlying HTTP client; the client cannot be used afterwards."""
+        if hasattr(self, "_client"):
+            self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        exc_tb: Optional[TracebackType],
+    ) -> None:
+        self.close()
+
+    def _sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+    def request(
+        self,
+        cast_to: Type[ResponseT],
+        options: FinalRequestOptions,
+        *,
+        stream: bool = False,
+    ) -> ResponseT:
+        """Send `options` (retrying as configured) and parse the response into `cast_to`."""
+        max_retries = options.get_max_retries(self.max_retries)
+        retries_taken = 0
+        while True:
+            request = self._build_request(options, retries_taken=retries_taken)
+            log.debug("Sending HTTP Request: %s %s", request.method, request.url)
+            try:
+                response = self._client.send(
+                    request,
+                    stream=stream or self._should_stream(request),
+                    **self._send_kwargs(options),
+                )
+            except httpx.TimeoutException as err:
+                log.debug("Encountered httpx.TimeoutException", exc_info=True)
+                if retries_taken < max_retries:
+                    self._sleep(self._retry_delay(options, retries_taken, max_retries, None))
+                    retries_taken += 1
+                    continue
+                log.debug("Raising timeout error")
+                raise APITimeoutError(request=request) from err
+            except Exception as err:
+                log.debug("Encountered Exception", exc_info=True)
+                if retries_taken < max_retries:
+                    self._sleep(self._retry_delay(options, retries_taken, max_retries, None))
+                    retries_taken += 1
+                    continue
+                log.debug("Raising connection error")
+                raise APIConnectionError(request=request) from err
+
+            self._log_response(response)
+            if not response.is_success:
+                if retries_taken < max_retries and self._should_retry(response):
+                    response.close()
+                    self._sleep(self._retry_delay(options, retries_taken, max_retries, response))
+                    retries_taken += 1
+                    continue
+                response.read()
+                log.debug("Re-raising status error")
+                raise self._make_status_error_from_response(response) from None
+
+            api_response: APIResponse[ResponseT] = APIResponse(
+                raw=response,
+                cast_to=cast_to,
+                client=self,
+                options=options,
+                retries_taken=retries_taken,
+            )
+            if response.request.headers.get(RAW_RESPONSE_HEADER):
+                return cast(ResponseT, api_response)
+            return api_response.parse()
+
+    def _request_api_list(self, model: Type[object], page: Type[SyncPageT], options: FinalRequestOptions) -> SyncPageT:
+        def _parser(resp: SyncPageT) -> SyncPageT:
+            resp._set_private_attributes(client=self, model=model, options=options)
+            return resp
+
+        options.post_parser = _parser
+        return self.request(page, options)
+
+    def get(
+        self,
+        path: str,
+        *,
+        cast_to: Type[ResponseT],
+        options: RequestOptions = {},
+        stream: bool = False,
+    ) -> ResponseT:
+        opts = FinalRequestOptions(method="get", url=path, **options)
+        return self.request(cast_to, opts, stream=stream)
+
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: Type[ResponseT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+        stream: bool = False,
+    ) -> ResponseT:
+        opts = FinalRequestOptions(method="post", url=path, json_data=body, **options)
+        return self.request(cast_to, opts, stream=stream)
+
+    def patch(
+        self,
+        path: str,
+        *,
+        cast_to: Type[ResponseT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+    ) -> ResponseT:
+        opts = FinalRequestOptions(method="patch", url=path, json_data=body, **options)
+        return self.request(cast_to, opts)
+
+    def put(
+        self,
+        path: str,
+        *,
+        cast_to: Type[ResponseT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+    ) -> ResponseT:
+        opts = FinalRequestOptions(method="put", url=path, json_data=body, **options)
+        return self.request(cast_to, opts)
+
+    def delete(
+        self,
+        path: str,
+        *,
+        cast_to: Type[ResponseT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+    ) -> ResponseT:
+        opts = FinalRequestOptions(method="delete", url=path, json_data=body, **options)
+        return self.request(cast_to, opts)
+
+    def get_api_list(
+        self,
+        path: str,
+        *,
+        model: Type[object],
+        page: Type[SyncPageT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+        method: str = "get",
+    ) -> SyncPageT:
+        opts = FinalRequestOptions(method=method, url=path, json_data=body, **options)
+        return self._request_api_list(model, page, opts)
+
+
+class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
+    def __init__(
+        self,
+        *,
+        version: str,
+        base_url: Union[str, httpx.URL],
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: Union[Timeout, NotGiven] = not_given,
+        http_client: Optional[httpx.AsyncClient] = None,
+        custom_headers: Optional[Mapping[str, str]] = None,
+        custom_query: Optional[Mapping[str, object]] = None,
+        _strict_response_validation: bool = False,
+    ) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise TypeError(
+                "Invalid `http_client` argument; Expected an instance of `httpx.AsyncClient`"
+                f" but got {type(http_client)}"
+            )
+        resolved_timeout = _resolve_timeout(timeout, http_client)
+        super().__init__(
+            version=version,
+            base_url=base_url,
+            max_retries=max_retries,
+            timeout=resolved_timeout,
+            custom_headers=custom_headers,
+            custom_query=custom_query,
+            _strict_response_validation=_strict_response_validation,
+        )
+        self._client = http_client or AsyncHttpxClientWrapper(timeout=resolved_timeout)
+
+    @override
+    def _async_label(self) -> str:
+        return f"async:{_async_library()}"
+
+    def is_closed(self) -> bool:
+        return self._client.is_closed
+
+    async def close(self) -> None:
+        """Close the underlying HTTP client; the client cannot be used afterwards."""
+        if hasattr(self, "_client"):
+            await self._client.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        exc_tb: Optional[TracebackType],
+    ) -> None:
+        await self.close()
+
+    async def _sleep(self, seconds: float) -> None:
+        await anyio.sleep(seconds)
+
+    async def request(
+        self,
+        cast_to: Type[ResponseT],
+        options: FinalRequestOptions,
+        *,
+        stream: bool = False,
+    ) -> ResponseT:
+        """Send `options` (retrying as configured) and parse the response into `cast_to`."""
+        max_retries = options.get_max_retries(self.max_retries)
+        retries_taken = 0
+        while True:
+            request = self._build_request(options, retries_taken=retries_taken)
+            log.debug("Sending HTTP Request: %s %s", request.method, request.url)
+            try:
+                response = await self._client.send(
+                    request,
+                    stream=stream or self._should_stream(request),
+                    **self._send_kwargs(options),
+                )
+            except httpx.TimeoutException as err:
+                log.debug("Encountered httpx.TimeoutException", exc_info=True)
+                if retries_taken < max_retries:
+                    await self._sleep(self._retry_delay(options, retries_taken, max_retries, None))
+                    retries_taken += 1
+                    continue
+                log.debug("Raising timeout error")
+                raise APITimeoutError(request=request) from err
+            except Exception as err:
+                log.debug("Encountered Exception", exc_info=True)
+                if retries_taken < max_retries:
+                    await self._sleep(self._retry_delay(options, retries_taken, max_retries, None))
+                    retries_taken += 1
+                    continue
+                log.debug("Raising connection error")
+                raise APIConnectionError(request=request) from err
+
+            self._log_response(response)
+            if not response.is_success:
+                if retries_taken < max_retries and self._should_retry(response):
+                    await response.aclose()
+                    delay = self._retry_delay(options, retries_taken, max_retries, response)
+                    await self._sleep(delay)
+                    retries_taken += 1
+                    continue
+                await response.aread()
+                log.debug("Re-raising status error")
+                raise self._make_status_error_from_response(response) from None
+
+            api_response: AsyncAPIResponse[ResponseT] = AsyncAPIResponse(
+                raw=response,
+                cast_to=cast_to,
+                client=self,
+                options=options,
+                retries_taken=retries_taken,
+            )
+            if response.request.headers.get(RAW_RESPONSE_HEADER):
+                return cast(ResponseT, api_response)
+            return await api_response.parse()
+
+    def _request_api_list(
+        self, model: Type[_T], page: Type[AsyncPageT], options: FinalRequestOptions
+    ) -> AsyncPaginator[_T, AsyncPageT]:
+        return AsyncPaginator(client=self, options=options, page_cls=page, model=model)
+
+    async def get(
+        self,
+        path: str,
+        *,
+        cast_to: Type[ResponseT],
+        options: RequestOptions = {},
+        stream: bool = False,
+    ) -> ResponseT:
+        opts = FinalRequestOptions(method="get", url=path, **options)
+        return await self.request(cast_to, opts, stream=stream)
+
+    async def post(
+        self,
+        path: str,
+        *,
+        cast_to: Type[ResponseT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+        stream: bool = False,
+    ) -> ResponseT:
+        opts = FinalRequestOptions(method="post", url=path, json_data=body, **options)
+        return await self.request(cast_to, opts, stream=stream)
+
+    async def patch(
+        self,
+        path: str,
+        *,
+        cast_to: Type[ResponseT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+    ) -> ResponseT:
+        opts = FinalRequestOptions(method="patch", url=path, json_data=body, **options)
+        return await self.request(cast_to, opts)
+
+    async def put(
+        self,
+        path: str,
+        *,
+        cast_to: Type[ResponseT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+    ) -> ResponseT:
+        opts = FinalRequestOptions(method="put", url=path, json_data=body, **options)
+        return await self.request(cast_to, opts)
+
+    async def delete(
+        self,
+        path: str,
+        *,
+        cast_to: Type[ResponseT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+    ) -> ResponseT:
+        opts = FinalRequestOptions(method="delete", url=path, json_data=body, **options)
+        return await self.request(cast_to, opts)
+
+    def get_api_list(
+        self,
+        path: str,
+        *,
+        model: Type[_T],
+        page: Type[AsyncPageT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+        method: str = "get",
+    ) -> AsyncPaginator[_T, AsyncPageT]:
+        opts = FinalRequestOptions(method=method, url=path, json_data=body, **options)
+        return self._request_api_list(model, page, opts)
+
+
+def make_request_options(
+    *,
+    query: Optional[Query] = None,
+    extra_headers: Optional[Headers] = None,
+    extra_query: Optional[Query] = None,
+    extra_body: Optional[Body] = None,
+    timeout: Union[Timeout, NotGiven] = not_given,
+    post_parser: Union[PostParser, NotGiven] = not_given,
+) -> RequestOptions:
+    """The per-call options of a generated method, without the values that were not given."""
+    options: RequestOptions = {}
+    if extra_headers is not None:
+        options["headers"] = extra_headers
+    if extra_body is not None:
+        options["extra_json"] = cast(AnyMapping, extra_body)
+    if query is not None:
+        options["params"] = query
+    if extra_query is not None:
+        options["params"] = {**options.get("params", {}), **extra_query}
+    if not isinstance(timeout, NotGiven):
+        options["timeout"] = timeout
+    if not isinstance(post_parser, NotGiven):
+        options["post_parser"] = post_parser
+    return options
+
+
+# --- platform headers ---------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _platform_headers(version: str) -> Dict[str, str]:
+    return {
+        f"{TELEMETRY_PREFIX}-Lang": "python",
+        f"{TELEMETRY_PREFIX}-Package-Version": version,
+        f"{TELEMETRY_PREFIX}-OS": _os_name(),
+        f"{TELEMETRY_PREFIX}-Arch": _arch_name(),
+        f"{TELEMETRY_PREFIX}-Runtime": _safe(platform.python_implementation),
+        f"{TELEMETRY_PREFIX}-Runtime-Version": _safe(platform.python_version),
+    }
+
+
+def _safe(probe: Any) -> str:
+    try:
+        return str(probe())
+    except Exception:
+        return "unknown"
+
+
+def _os_name() -> str:
+    try:
+        system = platform.system().lower()
+        platform_name = platform.platform().lower()
+    except Exception:
+        return "Unknown"
+    if "iphone" in platform_name or "ipad" in platform_name:
+        return "iOS"
+    if system == "darwin":
+        return "MacOS"
+    if system == "windows":
+        return "Windows"
+    if "android" in platform_name:
+        return "Android"
+    if system == "linux":
+        return "Linux"
+    if system == "freebsd":
+        return "FreeBSD"
+    if system == "openbsd":
+        return "OpenBSD"
+    return f"Other:{platform_name}" if platform_name else "Unknown"
+
+
+def _arch_name() -> str:
+    try:
+        machine = platform.machine().lower()
+    except Exception:
+        return "unknown"
+    if machine in ("arm64", "aarch64"):
+        return "arm64"
+    if machine == "arm":
+        return "arm"
+    if machine in ("x86_64", "amd64"):
+        return "x64"
+    if sys.maxsize <= 2**32:
+        return "x32"
+    return f"other:{machine}" if machine else "unknown"
+
+
+def _async_library() -> str:
+    try:
+        asyncio.get_running_loop()
+        return "asyncio"
+    except RuntimeError:
+        pass
+    trio = sys.modules.get("trio")
+    if trio is not None:
+        try:
+            trio.lowlevel.current_task()
+            return "trio"
+        except Exception:
+            pass
+    return "false"

@@ -1,0 +1,2 @@
+__title__ = "cloudflare"
+__version__ = "0.1.0"

@@ -1,0 +1,108 @@
+# File generated from an OpenAPI spec by sdkgen. Do not edit it by hand: regenerate instead.
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Type, Union, Iterable, Optional, cast
+from functools import cached_property
+from typing_extensions import Literal
+
+import httpx
+
+from .resource_groups import (
+    ResourceGroupsResource,
+    AsyncResourceGroupsResource,
+    ResourceGroupsResourceWithRawResponse,
+    AsyncResourceGroupsResourceWithRawResponse,
+    ResourceGroupsResourceWithStreamingResponse,
+    AsyncResourceGroupsResourceWithStreamingResponse,
+)
+from ..._types import Body, Omit, Query, Headers, NoneType, NotGiven, omit, not_given
+from ..._utils import path_template, maybe_transform, strip_not_given, async_maybe_transform
+from ..._resource import SyncAPIResource, AsyncAPIResource
+from ..._response import (
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+)
+from ..._base_client import AsyncPaginator, make_request_options
+
+__all__ = ["IAMResource", "AsyncIAMResource"]
+
+
+class IAMResource(SyncAPIResource):
+    @cached_property
+    def resource_groups(self) -> ResourceGroupsResource:
+        return ResourceGroupsResource(self._client)
+
+    @cached_property
+    def with_raw_response(self) -> IAMResourceWithRawResponse:
+        """
+        This property can be used as a prefix for any HTTP method call to return
+        the raw response object instead of the parsed content.
+        """
+        return IAMResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> IAMResourceWithStreamingResponse:
+        """
+        An alternative to `.with_raw_response` that doesn't eagerly read the response body.
+        """
+        return IAMResourceWithStreamingResponse(self)
+
+
+class AsyncIAMResource(AsyncAPIResource):
+    @cached_property
+    def resource_groups(self) -> AsyncResourceGroupsResource:
+        return AsyncResourceGroupsResource(self._client)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncIAMResourceWithRawResponse:
+        """
+        This property can be used as a prefix for any HTTP method call to return
+        the raw response object instead of the parsed content.
+        """
+        return AsyncIAMResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncIAMResourceWithStreamingResponse:
+        """
+        An alternative to `.with_raw_response` that doesn't eagerly read the response body.
+        """
+        return AsyncIAMResourceWithStreamingResponse(self)
+
+
+class IAMResourceWithRawResponse:
+    def __init__(self, resource: IAMResource) -> None:
+        self._resource = resource
+
+    @cached_property
+    def resource_groups(self) -> ResourceGroupsResourceWithRawResponse:
+        return ResourceGroupsResourceWithRawResponse(self._resource.resource_groups)
+
+
+class IAMResourceWithStreamingResponse:
+    def __init__(self, resource: IAMResource) -> None:
+        self._resource = resource
+
+    @cached_property
+    def resource_groups(self) -> ResourceGroupsResourceWithStreamingResponse:
+        return ResourceGroupsResourceWithStreamingResponse(self._resource.resource_groups)
+
+
+class AsyncIAMResourceWithRawResponse:
+    def __init__(self, resource: AsyncIAMResource) -> None:
+        self._resource = resource
+
+    @cached_property
+    def resource_groups(self) -> AsyncResourceGroupsResourceWithRawResponse:
+        return AsyncResourceGroupsResourceWithRawResponse(self._resource.resource_groups)
+
+
+class AsyncIAMResourceWithStreamingResponse:
+    def __init__(self, resource: AsyncIAMResource) -> None:
+        self._resource = resource
+
+    @cached_property
+    def resource_groups(self) -> AsyncResourceGroupsResourceWithStreamingResponse:
+        return AsyncResourceGroupsResourceWithStreamingResponse(self._resource.resource_groups)

@@ -1,0 +1,12 @@
+# File generated from an OpenAPI spec by sdkgen. Do not edit it by hand: regenerate instead.
+
+from __future__ import annotations
+
+from .resource_group_create_params import ResourceGroupCreateParams as ResourceGroupCreateParams
+from .resource_group_create_response import ResourceGroupCreateResponse as ResourceGroupCreateResponse
+from .resource_group_delete_response import ResourceGroupDeleteResponse as ResourceGroupDeleteResponse
+from .resource_group_get_response import ResourceGroupGetResponse as ResourceGroupGetResponse
+from .resource_group_list_params import ResourceGroupListParams as ResourceGroupListParams
+from .resource_group_list_response import ResourceGroupListResponse as ResourceGroupListResponse
+from .resource_group_update_params import ResourceGroupUpdateParams as ResourceGroupUpdateParams
+from .resource_group_update_response import ResourceGroupUpdateResponse as ResourceGroupUpdateResponse

@@ -1,0 +1,5 @@
+# File generated from an OpenAPI spec by sdkgen. Do not edit it by hand: regenerate instead.
+
+from __future__ import annotations
+
+from .error_data import ErrorData as ErrorData
