@@ -15,7 +15,8 @@ External references (`other.yaml#/components/schemas/X`, `./common.json`):
   (e.g. an OpenAPI 3.1 `description` override) are laid over the copied mapping.
 - `$ref`s inside a copied fragment are resolved against *its* file: refs to another file or
   to the same file are inlined the same way; refs back into the main document become local
-  refs (`#/...`).
+  refs (`#/...`). A pointer that passes through a `$ref` (`pet.yaml#/Pet/properties/id`
+  where `Pet` is itself a `$ref`) continues in that ref's target.
 - a fragment that refers to itself while it is being copied (a recursive schema spread over
   files) is not copied forever: the inner `$ref` becomes a local ref to the place in the main
   document where the outer copy lives. A whole file that includes itself (`a.yaml` ->
@@ -59,8 +60,8 @@ MAX_REF_HOPS = 64
 _WS = re.compile(r"[ \t\n\r]*")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _JSON = json.JSONDecoder()
-# A "$ref" whose value does not start with '#' (escaped forms like "\u0023" are caught too:
-# they do not start with '#' either, and only mean a slower, exact scan).
+# Pre-check for a "$ref" to another file in JSON text. A "\u0024ref" key written with escapes
+# slips past it; such a ref then stays in the document and validation reports it.
 _EXTERNAL_REF_JSON = re.compile(r'"\$ref"\s*:\s*"(?!#)')
 # The C string scanner behind json.loads (public in the module, missing from the stubs).
 _scanstring: Callable[[str, int], tuple[str, int]] = getattr(_json_decoder, "scanstring")
@@ -350,11 +351,21 @@ def _parse_yaml(path: Path, text: str) -> Any:
                        code="yaml-invalid",
                        hint="check the indentation, and quote values that contain ': ' or start "
                             "with a special character") from None
-    except yaml.YAMLError as exc:  # e.g. ReaderError: a control character in the text
-        raise _problem(f"invalid YAML: {exc}", file=path, code="yaml-invalid",
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a stream
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise _problem(f"invalid YAML: character U+{ord(char):04X} is not allowed ({exc.reason})",
+                       file=path, line=text.count("\n", 0, exc.position) + 1, code="yaml-invalid",
                        hint="remove control characters from the file") from None
+    except yaml.YAMLError as exc:
+        raise _problem(f"invalid YAML: {_clip_text(str(exc))}", file=path, code="yaml-invalid",
+                       hint="check the file's YAML syntax") from None
     except RecursionError:
         raise _too_deep(path) from None
+
+
+def _clip_text(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _too_deep(path: Path, line: int | None = None) -> SdkgenError:
@@ -524,20 +535,8 @@ class _Inliner:
         if hops > MAX_REF_HOPS or len(self.active) > MAX_REF_HOPS:
             raise where.error(f"$ref chain is longer than {MAX_REF_HOPS} steps at '{ref}'",
                               code="ref-chain-too-long", hint="check for $refs that point at $refs")
-        scheme = _ref_scheme(ref)
-        if scheme:
-            kind = "remote" if scheme in ("http", "https") else f"'{scheme}:'"
-            raise where.error(f"{kind} $ref '{ref}' is not supported: sdkgen never fetches references",
-                              code="ref-remote" if kind == "remote" else "ref-unsupported",
-                              hint="download the file next to the spec and use a relative path")
-        file_part, _, fragment = ref.partition("#")
-        try:
-            tokens = _fragment_tokens(fragment)
-        except ValueError:
-            raise where.error(f"invalid $ref '{ref}': the part after '#' must be a JSON pointer "
-                              "starting with '/'", code="ref-invalid",
-                              hint="write it like 'other.yaml#/components/schemas/Pet'") from None
-        target = (where.path.parent / unquote(file_part)).resolve() if file_part else where.path
+        target = self.target_of(ref, where.path, where)
+        tokens = _fragment_tokens(ref.partition("#")[2])
         if target == self.root.path:
             if not tokens:
                 raise where.error(f"circular $ref: {where.path} includes the main document "
@@ -555,8 +554,16 @@ class _Inliner:
         return value
 
     def fragment(self, path: Path, tokens: Tokens, where: _Where, site: Tokens, hops: int) -> Any:
+        """The copy of `path#tokens` that goes at `site` in the main document."""
+        path, tokens = self.canonical(path, tokens, where)
+        if path == self.root.path:
+            return {"$ref": "#" + join_pointer(tokens)}  # back into the main document
         key = (path, tokens)
         if key in self.active:
+            if self.active[key] == site:  # only $refs between here and there: no content
+                raise where.error(f"circular $ref: '{where.ref}' leads back to itself without "
+                                  "any content", code="ref-cycle",
+                                  hint="one of these $refs must point at a definition")
             if not tokens:
                 raise where.error(f"circular $ref: {path} includes {where.path}, which includes "
                                   f"{path} again", code="ref-cycle",
@@ -565,27 +572,10 @@ class _Inliner:
         if key in self.done:
             self.origins.setdefault(site, key)
             return self.done[key]
-        source = self.source(path, where)
+        source = self.sources[path]
         node = source.data
-        for depth, token in enumerate(tokens):
-            if isinstance(node, dict) and token not in node and isinstance(node.get("$ref"), str):
-                # The pointer passes through a $ref: continue in the referenced content.
-                here = _Where(path, tokens[:depth], source)
-                self.active[key] = site
-                try:
-                    base = self.inline_ref(node, here, site, hops + 1)
-                finally:
-                    del self.active[key]
-                if isinstance(base, dict) and set(base) == {"$ref"}:
-                    return {"$ref": base["$ref"] + join_pointer(tokens[depth:])}
-                node = base
-                continue
-            try:
-                node = node[token] if isinstance(node, dict) else node[int(token)]
-            except (KeyError, IndexError, ValueError, TypeError):
-                hint = _missing_hint(node, token, tokens[:depth])
-                raise where.error(f"unresolved $ref '{where.ref}'", code="ref-not-found",
-                                  hint=f"{hint} of {path}") from None
+        for token in tokens:  # canonical: every step exists
+            node = node[token] if isinstance(node, dict) else node[int(token)]
         self.active[key] = site
         try:
             if isinstance(node, dict) and isinstance(node.get("$ref"), str):
@@ -597,6 +587,53 @@ class _Inliner:
         self.done[key] = value
         self.origins.setdefault(site, key)
         return value
+
+    def canonical(self, path: Path, tokens: Tokens, where: _Where) -> tuple[Path, Tokens]:
+        """Where `path#tokens` really is: a pointer that passes through a `$ref`
+        ("pet.yaml#/Pet/properties/id" with Pet a $ref to another file) continues in that
+        ref's target. Following the raw files, not copies, keeps recursion placeholders right."""
+        hops = 0
+        node = self.source(path, where).data
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if isinstance(node, dict) and token not in node and isinstance(node.get("$ref"), str):
+                hops += 1
+                if hops > MAX_REF_HOPS:
+                    raise where.error(f"$ref chain is longer than {MAX_REF_HOPS} steps at "
+                                      f"'{where.ref}'", code="ref-chain-too-long",
+                                      hint="check for $refs that point at $refs")
+                path, rest = self.target_of(node["$ref"], path, where), tokens[i:]
+                tokens = _fragment_tokens(node["$ref"].partition("#")[2]) + rest
+                if path == self.root.path:
+                    return path, tokens
+                node, i = self.source(path, where).data, 0
+                continue
+            try:
+                node = node[token] if isinstance(node, dict) else node[int(token)]
+            except (KeyError, IndexError, ValueError, TypeError):
+                hint = _missing_hint(node, token, tokens[:i])
+                raise where.error(f"unresolved $ref '{where.ref}'", code="ref-not-found",
+                                  hint=f"{hint} of {path}") from None
+            i += 1
+        return path, tokens
+
+    def target_of(self, ref: str, base: Path, where: _Where) -> Path:
+        """The file a $ref names, checked: no URLs, a valid fragment."""
+        scheme = _ref_scheme(ref)
+        if scheme:
+            kind = "remote" if scheme in ("http", "https") else f"'{scheme}:'"
+            raise where.error(f"{kind} $ref '{ref}' is not supported: sdkgen never fetches references",
+                              code="ref-remote" if kind == "remote" else "ref-unsupported",
+                              hint="download the file next to the spec and use a relative path")
+        file_part, _, fragment = ref.partition("#")
+        try:
+            _fragment_tokens(fragment)
+        except ValueError:
+            raise where.error(f"invalid $ref '{ref}': the part after '#' must be a JSON pointer "
+                              "starting with '/'", code="ref-invalid",
+                              hint="write it like 'other.yaml#/components/schemas/Pet'") from None
+        return (base.parent / unquote(file_part)).resolve() if file_part else base
 
     def copy(self, node: Any, path: Path, source: _Source | None, tokens: Tokens, site: Tokens) -> Any:
         """Copy content of another file, resolving its $refs against that file."""

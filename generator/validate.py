@@ -17,6 +17,7 @@ Kept behind this one function so that a faster (Rust-backed) validator can repla
 
 from __future__ import annotations
 
+import ast
 import difflib
 import json
 import re
@@ -25,7 +26,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, cast
 
-from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
 from jsonschema_path import SchemaPath
 from openapi_spec_validator.validation import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 from openapi_spec_validator.validation import exceptions as osv_errors
@@ -42,6 +42,9 @@ MAX_PROBLEMS = 50
 MAX_COLLECTED = 500  # stop asking the validator for more once this many distinct problems exist
 
 Tokens = tuple[str, ...]
+# jsonschema.exceptions.ValidationError: jsonschema ships no type hints, so it is named for the
+# reader only (importing it would need an ignore that types-jsonschema would make unused).
+ValidationError = Any
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class _Issue:
     hint: str
     code: str = "spec-invalid"
     severity: str = "error"
+    line_at: Tokens | None = None  # where to take the line from, if not `tokens`
 
 
 def validate_document(doc: Document) -> list[SpecProblem]:
@@ -127,13 +131,17 @@ def _finish(doc: Document, issues: list[_Issue], *, complete: bool) -> list[Spec
     problems = []
     for issue in shown:
         pointer = join_pointer(issue.tokens)
-        path, line = doc.locate(pointer)
+        at = pointer if issue.line_at is None else join_pointer(issue.line_at)
+        path, line = doc.locate(at)
         problems.append(SpecProblem(message=issue.message, file=str(path), pointer=pointer,
                                     line=line, hint=issue.hint, code=issue.code,
                                     severity=issue.severity))
     # Document order reads best; problems without a line (empty text) keep detection order.
     problems.sort(key=lambda p: (p.file != str(doc.path), p.file, p.line or 0))
     hidden = len(issues) - len(shown)
+    # Only warnings hidden: the summary must not turn them into an error.
+    severity = "error" if any(i.severity == "error" for i in issues[MAX_PROBLEMS:]) or \
+        not complete else "warning"
     if hidden > 0 or not complete:
         more = f"{hidden}" if complete else f"at least {hidden}"
         problems.append(SpecProblem(
@@ -141,6 +149,7 @@ def _finish(doc: Document, issues: list[_Issue], *, complete: bool) -> list[Spec
             file=str(doc.path),
             hint="fix the problems above and run again",
             code="too-many-problems",
+            severity=severity,
         ))
     return problems
 
@@ -154,23 +163,42 @@ def _check_refs(doc: Document, issues: _Collector) -> bool:
     found = False
     for pointer, ref in doc.iter_refs():
         if not ref.startswith("#"):
-            issues.add(_Issue(split_pointer(pointer), f"$ref '{ref}' to another file was not inlined",
+            tokens = split_pointer(pointer)
+            issues.add(_Issue(tokens, f"$ref '{ref}' to another file was not inlined",
                               "load the document with sdkgen's loader, which inlines other files",
-                              "ref-not-local"))
+                              "ref-not-local", line_at=tokens + ("$ref",)))
             found = True
             continue
         if ref not in known:
-            try:
-                doc.resolve(ref)
-                known[ref] = None
-            except SdkgenError as exc:
-                known[ref] = exc
+            known[ref] = _ref_problem(doc, ref)
         error = known[ref]
         if error is not None:
             problem = error.problems[0]
-            issues.add(_Issue(split_pointer(pointer), problem.message, problem.hint, problem.code))
+            tokens = split_pointer(pointer)
+            # The line of the `$ref:` itself; the pointer stays that of the $ref mapping.
+            issues.add(_Issue(tokens, problem.message, problem.hint, problem.code,
+                              line_at=tokens + ("$ref",)))
             found = True
     return found
+
+
+def _ref_problem(doc: Document, ref: str) -> SdkgenError | None:
+    """Why `ref` leads nowhere: a missing target, or a chain of $refs that loops without
+    reaching any content (which would hang whoever follows it)."""
+    seen = {ref}
+    try:
+        target = doc.resolve(ref)
+        while isinstance(target, dict) and isinstance(target.get("$ref"), str) \
+                and target["$ref"].startswith("#"):
+            if target["$ref"] in seen:
+                return SdkgenError([SpecProblem(
+                    message=f"circular $ref '{ref}': it leads back to itself through $refs only",
+                    hint="point one of these $refs at a definition", code="ref-cycle")])
+            seen.add(target["$ref"])
+            target = doc.resolve(target["$ref"])
+    except SdkgenError as exc:
+        return exc if len(seen) == 1 else None  # a broken link later on is reported at its own site
+    return None
 
 
 # --------------------------------------------------------------------------- structural
@@ -190,6 +218,11 @@ def _structural(data: Mapping[str, Any], cls: type[SpecValidator], issues: _Coll
     except RecursionError:
         issues.add(_Issue((), "the document is nested too deeply to validate",
                           "reduce the nesting of schemas", "validator-error"))
+        found = True
+    except Exception as exc:  # noqa: BLE001 - never let a validator bug become a traceback
+        issues.add(_Issue((), f"validation stopped early: {type(exc).__name__}: {_clip(str(exc))}",
+                          "this may be a bug in the validator; please report it together with "
+                          "the document", "validator-error"))
         found = True
     return found
 
@@ -258,10 +291,16 @@ def _describe(error: ValidationError) -> list[tuple[Tokens, str, str]]:
     """One jsonschema error as (pointer, message, hint), in words a spec author acts on."""
     tokens = _tokens(error.absolute_path)
     kind, value, instance = error.validator, error.validator_value, error.instance
+    if "propertyNames" in error.absolute_schema_path:
+        # jsonschema reports a bad key at its parent mapping; point at the key itself.
+        rule = f"match the pattern {value!r}" if kind == "pattern" else "follow the naming rules"
+        return [(tokens + (str(instance),), f"invalid name {_short(instance)}",
+                 f"names here must {rule}")]
     if kind == "required":
         name = _required_name(error)
         return [(tokens, f"missing required property {name}", f"add {name} here")]
-    if kind == "additionalProperties" and value is False and isinstance(instance, dict):
+    if kind in ("additionalProperties", "unevaluatedProperties") and value is False \
+            and isinstance(instance, dict):
         return _unknown_properties(error, tokens)
     if kind == "type":
         expected = " or ".join(_article(t) for t in ([value] if isinstance(value, str) else value))
@@ -290,8 +329,12 @@ def _unknown_properties(error: ValidationError, tokens: Tokens) -> list[tuple[To
     schema = error.schema if isinstance(error.schema, dict) else {}
     known = list(schema.get("properties", {}))
     patterns = list(schema.get("patternProperties", {}))
-    extras = [k for k in error.instance
-              if k not in known and not any(re.search(p, str(k)) for p in patterns)]
+    if "specification-extensions" in str(schema.get("$ref", "")):  # OpenAPI 3.1 schema
+        patterns.append("^x-")
+    extras = _unexpected_names(error.message)
+    if extras is None:
+        extras = [k for k in error.instance
+                  if k not in known and not any(re.search(p, str(k)) for p in patterns)]
     rules = [_pattern_words(p) for p in patterns]
     out = []
     for key in extras:
@@ -308,6 +351,19 @@ def _unknown_properties(error: ValidationError, tokens: Tokens) -> list[tuple[To
             hint = "remove it"
         out.append((tokens + (str(key),), f"unknown property '{key}'", hint))
     return out or [(tokens, _clip(error.message), "remove the unexpected properties")]
+
+
+def _unexpected_names(message: str) -> list[str] | None:
+    """The names in jsonschema's "... ('a', 'b' were unexpected)": exact, including what a
+    3.1 `unevaluatedProperties` allowed through `$ref`s we cannot see from here."""
+    match = re.search(r"\((.*) (?:was|were) unexpected\)$", message)
+    if match is None:
+        return None
+    try:
+        names = ast.literal_eval(f"({match.group(1)},)")
+    except (ValueError, SyntaxError):
+        return None
+    return [str(n) for n in names]
 
 
 def _pattern_words(pattern: str) -> str:

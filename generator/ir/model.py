@@ -176,18 +176,18 @@ class Operation:
     response: Response
     page: PageStyle | None  # set when the method returns a page
     security: tuple[tuple[str, ...], ...]  # alternatives of scheme names; () = no auth needed
-    params_type_name: str  # "ResourceGroupUpdateParams"; "" when the method has no params type
-    response_type_name: str  # "ResourceGroupUpdateResponse"; "" when it returns nothing typed
-    params_module: str  # "resource_group_update_params"
+    params_type_name: str  # "PetUpdateParams"; "" when the method has no params type
+    response_type_name: str  # "PetUpdateResponse"; "" when it returns nothing typed
+    params_module: str  # "pet_update_params"
     response_module: str
     pointer: str  # JSON pointer of the operation in the spec, for diagnostics
 
 
 @dataclass(frozen=True)
 class Resource:
-    attr_name: str  # attribute on the parent: "resource_groups"
-    class_stem: str  # "ResourceGroups" -> ResourceGroupsResource, AsyncResourceGroupsResource ...
-    path: tuple[str, ...]  # attribute chain from the client: ("iam", "resource_groups")
+    attr_name: str  # attribute on the parent: "pets"
+    class_stem: str  # "Pets" -> PetsResource, AsyncPetsResource ...
+    path: tuple[str, ...]  # attribute chain from the client: ("store", "pets")
     operations: tuple[Operation, ...]
     children: tuple[Resource, ...]
     description: str = ""
@@ -200,7 +200,7 @@ class Resource:
 class AuthScheme:
     name: str  # the scheme's name in the spec
     option: str  # the client keyword argument: "api_token"
-    env_var: str  # "CLOUDFLARE_API_TOKEN"
+    env_var: str  # "PETSTORE_API_TOKEN"
     location: str  # header | query | cookie
     param_name: str  # header/query/cookie name: "Authorization", "X-Auth-Key"
     value_prefix: str  # "Bearer " for bearer tokens, "Basic " for basic (value is base64 user:pass)
@@ -233,7 +233,7 @@ class PackageInfo:
     dist_name: str  # PyPI name
     import_name: str
     version: str
-    title: str  # human name for docs: "Cloudflare"
+    title: str  # human name for docs: "Petstore"
     description: str
     client_class: str
     async_client_class: str

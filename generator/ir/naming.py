@@ -135,7 +135,7 @@ def pascal_case(text: str, *, fallback: str = "Model") -> str:
     words = split_words(text)
     name = "".join(w if w.isupper() and len(w) > 1 else w[:1].upper() + w[1:].lower() for w in words)
     # An acronym keeps its case only when the spec wrote it that way ("IAM"), otherwise
-    # "resource_groups" reads "ResourceGroups".
+    # "pets" reads "Pets".
     name = name or fallback
     if name[0].isdigit():
         name = f"N{name}"
@@ -167,7 +167,7 @@ _IRREGULAR_PLURALS = {
 
 
 def singular(word: str) -> str:
-    """English singular of the last word of a snake_case name ("resource_groups" -> "resource_group")."""
+    """English singular of the last word of a snake_case name ("pets" -> "pet")."""
     head, _, last = word.rpartition("_")
     lower = last.lower()
     if lower in _IRREGULAR_PLURALS:

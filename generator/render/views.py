@@ -35,8 +35,8 @@ class Deref:
 
 @dataclass
 class TypeFileView:
-    module: str  # "resource_group_update_params"
-    path: str  # file path relative to the package: "types/iam/resource_group_update_params.py"
+    module: str  # "pet_update_params"
+    path: str  # file path relative to the package: "types/store/pet_update_params.py"
     flavor: str  # model | params
     main: str  # main exported name
     plan: TypeModule
@@ -63,7 +63,7 @@ class MethodView:
     body_dict: str  # "" or a dict display of py names
     query_dict: str
     header_dict: str
-    params_ref: str  # "resource_group_update_params.ResourceGroupUpdateParams" or ""
+    params_ref: str  # "pet_update_params.PetUpdateParams" or ""
     returns_sync: str
     returns_async: str
     cast_to: str
@@ -78,9 +78,9 @@ class MethodView:
 @dataclass
 class ResourceView:
     resource: Resource
-    module_path: str  # "resources/iam/resource_groups.py"
-    module_dotted: str  # "resources.iam.resource_groups"
-    class_name: str  # "ResourceGroupsResource"
+    module_path: str  # "resources/store/pets.py"
+    module_dotted: str  # "resources.store.pets"
+    class_name: str  # "PetsResource"
     async_class_name: str
     up: str
     docstring: str
@@ -108,7 +108,7 @@ class ResourceView:
 class TestCallView:
     method: MethodView
     op: Operation
-    required_args: str  # "resource_group_id=..., account_id=..."
+    required_args: str  # "pet_id=..., account_id=..."
     all_args: str
     path_param_cases: list[tuple[str, str]]  # (py_name of the emptied param, call args)
     response_annotation: str
@@ -120,7 +120,7 @@ class TestCallView:
     expected_all_query: str  # py literal of the query pairs sent with all args
     has_optional: bool
     response_annotation_async: str
-    resource_chain: str  # "iam.resource_groups"
+    resource_chain: str  # "store.pets"
 
 
 @dataclass

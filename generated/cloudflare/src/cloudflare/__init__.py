@@ -57,8 +57,6 @@ __all__ = [
     "Cloudflare",
     "AsyncCloudflare",
     "BaseModel",
-    "APIResponse",
-    "AsyncAPIResponse",
     "DEFAULT_TIMEOUT",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_CONNECTION_LIMITS",
@@ -67,3 +65,12 @@ __all__ = [
 ]
 
 _setup_logging()
+
+# Report exported classes as `cloudflare.X` (in tracebacks and reprs), not by the private module
+# that defines them, e.g. `cloudflare.NotFoundError` rather than `cloudflare._exceptions.NotFoundError`.
+for _name, _value in list(globals().items()):
+    if _name in __all__ and isinstance(_value, type):
+        try:
+            _value.__module__ = "cloudflare"
+        except (TypeError, AttributeError):  # pragma: no cover - immutable builtins
+            pass

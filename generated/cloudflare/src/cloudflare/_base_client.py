@@ -4,8 +4,6 @@ import os
 import sys
 import json
 import time
-import email.utils
-import asyncio
 import logging
 import platform
 import dataclasses
@@ -34,7 +32,6 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing_extensions import Self, Literal, override
 
-import anyio
 import httpx
 import pydantic
 
@@ -480,6 +477,8 @@ class BaseClient(Generic[_HttpxClientT]):
             return float(retry_after)
         except ValueError:
             pass
+        import email.utils  # only needed on the retry path
+
         date_tuple = email.utils.parsedate_tz(retry_after)
         if date_tuple is None:
             return None
@@ -667,7 +666,7 @@ class AsyncHttpxClientWrapper(DefaultAsyncHttpxClient):
         if self.is_closed:
             return
         try:
-            asyncio.get_running_loop().create_task(self.aclose())
+            sys.modules["asyncio"].get_running_loop().create_task(self.aclose())
         except Exception:
             pass
 
@@ -925,6 +924,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         await self.close()
 
     async def _sleep(self, seconds: float) -> None:
+        import anyio
+
         await anyio.sleep(seconds)
 
     async def request(
@@ -1149,11 +1150,14 @@ def _arch_name() -> str:
 
 
 def _async_library() -> str:
-    try:
-        asyncio.get_running_loop()
-        return "asyncio"
-    except RuntimeError:
-        pass
+    # only look at libraries that are already imported: a running loop needs its library
+    asyncio = sys.modules.get("asyncio")
+    if asyncio is not None:
+        try:
+            asyncio.get_running_loop()
+            return "asyncio"
+        except RuntimeError:
+            pass
     trio = sys.modules.get("trio")
     if trio is not None:
         try:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import inspect
+import weakref
 from typing import (
     Any,
     Dict,
@@ -47,6 +48,7 @@ __all__ = [
 _T = TypeVar("_T")
 _ModelT = TypeVar("_ModelT", bound=pydantic.BaseModel)
 
+_rebuilt: "weakref.WeakSet[type]" = weakref.WeakSet()
 _LIST_ORIGINS: Tuple[object, ...] = (list, List, Sequence, Iterable)
 _DICT_ORIGINS: Tuple[object, ...] = (dict, Dict, Mapping)
 
@@ -189,6 +191,11 @@ def construct_type(*, value: object, type_: object) -> object:
 
 
 def _construct_model(cls: Any, data: Mapping[str, object]) -> Any:
+    if not getattr(cls, "__pydantic_fields_complete__", True) and cls not in _rebuilt:
+        # forward references in the annotations: resolve them once
+        _rebuilt.add(cls)
+        cls.model_rebuild(raise_errors=False)
+
     fields_values: Dict[str, object] = {}
     fields_set: set[str] = set()
     consumed: set[str] = set()
@@ -218,12 +225,14 @@ def _construct_model(cls: Any, data: Mapping[str, object]) -> Any:
 
 def _construct_union(value: object, tp: object) -> object:
     variants = [v for v in get_args(tp) if v is not type(None)]
-    if len(variants) == 1:
-        return construct_type(value=value, type_=variants[0])
+    # Valid data is validated (as the reference SDK does, Optional[...] included: its models
+    # then count extra keys as set); only data that fails is constructed loosely.
     try:
         return validate_type(type_=tp, value=value)  # type: ignore[arg-type]
     except Exception:
         pass
+    if len(variants) == 1:
+        return construct_type(value=value, type_=variants[0])
     best: object = None
     best_score: Optional[int] = None
     for variant in variants:

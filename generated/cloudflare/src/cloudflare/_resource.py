@@ -3,8 +3,6 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-import anyio
-
 if TYPE_CHECKING:
     from ._client import Cloudflare, AsyncCloudflare
 
@@ -38,4 +36,6 @@ class AsyncAPIResource:
         self._get_api_list = client.get_api_list
 
     async def _sleep(self, seconds: float) -> None:
+        import anyio
+
         await anyio.sleep(seconds)

@@ -123,7 +123,7 @@ class BaseAPIResponse(Generic[R]):
         return (to or self._cast_to) is not httpx.Response
 
     def _finish(self, parsed: Any, to: object) -> Any:
-        if to is None and is_given(self._options.post_parser):
+        if to is None and parsed is not None and is_given(self._options.post_parser):
             parsed = self._options.post_parser(parsed)
         self._parsed[to] = parsed
         return parsed
@@ -147,6 +147,9 @@ class BaseAPIResponse(Generic[R]):
         origin = get_origin(cast_to) or cast_to
         if inspect.isclass(origin) and issubclass(origin, httpx.Response):
             return response
+
+        if not response.content and is_basemodel(cast_to):
+            return None  # e.g. 204 No Content where a model was expected
 
         content_type = response.headers.get("content-type", "*").split(";")[0].strip()
         if not content_type.endswith("json"):
