@@ -126,9 +126,9 @@ CONFIG_SCHEMA: dict[str, Any] = {
                 "properties": {
                     "name": _NAME,
                     "kind": {"enum": ["single", "page_number", "cursor"]},
-                    "items_field": {"type": "string"},
+                    "items_field": _NAME,
                     "page_param": {"type": "string"},
-                    "info_field": {"type": "string"},
+                    "info_field": _NAME,
                     "cursor_param": {"type": "string"},
                     "cursor_path": {"type": "array", "items": {"type": "string"}},
                 },
