@@ -230,8 +230,6 @@ class ViewBuilder:
 
         def annotation(param: Parameter) -> str:
             text = planner.annotation(param.type, hint=param.wire_name or param.py_name, prefix="", qualifier=qualifier)
-            if param.location == "path" and text.startswith(qualifier) and qualifier:
-                text = text  # path params are scalars in practice; kept general
             if param.nullable:
                 text = f"Optional[{text}]"
             return text
@@ -258,10 +256,7 @@ class ViewBuilder:
             "extra_headers: Send extra headers",
             "extra_query: Add additional query parameters to the request",
         ]
-        if op.body is not None:
-            arg_lines.append("extra_body: Add additional JSON properties to the request")
-        else:
-            arg_lines.append("extra_body: Add additional JSON properties to the request")
+        arg_lines.append("extra_body: Add additional JSON properties to the request")
         arg_lines.append("timeout: Override the client-level default timeout for this request, in seconds")
         docstring = "\n\n".join(lines + ["Args:\n" + "\n\n".join("  " + a for a in arg_lines)])
         docstring = _doc(docstring, "        ")
@@ -279,9 +274,7 @@ class ViewBuilder:
         path_checks = []
         for wire in path_names:
             param = by_wire[wire]
-            if self.deref(param.type) == self.deref(param.type) and planner.annotation(
-                param.type, hint=param.wire_name, prefix=""
-            ) == "str":
+            if planner.annotation(param.type, hint=param.wire_name, prefix="") == "str":
                 path_checks.append(param.py_name)
 
         def dict_display(location: str) -> str:
@@ -344,7 +337,6 @@ class ViewBuilder:
     # ------------------------------------------------------------------ resources
 
     def resource(self, resource: Resource) -> ResourceView:
-        depth = len(resource.path)  # resources/<a>/<b>.py -> depth of its directory under the package
         is_package = bool(resource.children)
         if is_package:
             dirs = ("resources", *resource.path)
@@ -354,7 +346,6 @@ class ViewBuilder:
             dirs = ("resources", *resource.path[:-1])
             module_path = "/".join((*dirs, f"{resource.attr_name}.py"))
             up = _relative_up(len(dirs))
-        del depth
         methods = []
         type_imports: dict[str, list[str]] = {}
         module_imports: list[tuple[str, str]] = []
