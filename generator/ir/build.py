@@ -5,32 +5,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote
 
 from ..config import Config, MethodConfig, ResourceConfig
 from ..errors import SdkgenError, SpecProblem
+from .auth import build_auth, requirement
+from .context import HTTP_METHODS, SpecContext, escape
 from .model import (
     Api,
     ArrayType,
-    AuthScheme,
     ClientOption,
     ErrorEnvelope,
     NullableType,
-    ObjectType,
     Operation,
     PackageInfo,
     PageStyle,
-    Parameter,
-    RequestBody,
     Resource,
-    Response,
-    TypeRef,
 )
-from .naming import RESERVED_IN_METHODS, is_identifier, pascal_case, singular, snake_case, unique, upper_snake
-from .schemas import SchemaConverter, unwrap_nullable
-
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
-_PATH_PARAM = re.compile(r"{([^{}]+)}")
+from .naming import is_identifier, pascal_case, snake_case, unique, upper_snake
+from .operations import PATH_PARAM, OperationBuilder
+from .responses import field_type
+from .schemas import unwrap_nullable
 
 
 @dataclass(frozen=True)
@@ -39,51 +33,19 @@ class BuildResult:
     warnings: tuple[SpecProblem, ...]
 
 
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
 class _Builder:
     def __init__(self, data: dict[str, Any], file: str, config: Config, package_name: str) -> None:
+        self.ctx = SpecContext(data, file)
         self.data = data
         self.file = file
         self.config = config
         self.package_name = package_name
-        self.schemas = SchemaConverter(self.resolve)
-        self.warnings: list[SpecProblem] = []
-        self.errors: list[SpecProblem] = []
-
-    # ------------------------------------------------------------------ helpers
-
-    def resolve(self, ref: str) -> Any:
-        if not ref.startswith("#"):
-            raise SdkgenError.single(
-                f"unresolved external $ref {ref!r}", file=self.file, code="ref-external", hint="bundle the spec first"
-            )
-        node: Any = self.data
-        for raw in ref[1:].split("/")[1:]:
-            token = unquote(raw).replace("~1", "/").replace("~0", "~")
-            if isinstance(node, dict) and token in node:
-                node = node[token]
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                node = node[int(token)]
-            else:
-                raise SdkgenError.single(
-                    f"unresolved $ref {ref!r}", file=self.file, code="ref-unresolved", hint="fix the reference"
-                )
-        return node
-
-    def deref(self, node: Any) -> Any:
-        seen: set[str] = set()
-        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-            if node["$ref"] in seen:
-                break
-            seen.add(node["$ref"])
-            node = self.resolve(node["$ref"])
-        return node
-
-    def problem(self, message: str, pointer: str, hint: str, code: str, *, file: str = "") -> SpecProblem:
-        return SpecProblem(message=message, file=file or self.file, pointer=pointer, hint=hint, code=code)
+        self.schemas = self.ctx.schemas
+        self.warnings = self.ctx.warnings
+        self.errors = self.ctx.errors
+        self.operations = OperationBuilder(self.ctx, config)
+        self.deref = self.ctx.deref
+        self.problem = self.ctx.problem
 
     # ------------------------------------------------------------------ package & client
 
@@ -109,94 +71,31 @@ class _Builder:
             telemetry_prefix=self.config.telemetry_prefix or "X-Sdkgen",
         )
 
-    def base_url(self) -> str:
+    def server(self) -> tuple[str, str]:
+        """(default base URL, relative server path) from the first server of the document.
+
+        Variables take their defaults. A relative URL (`/api/v3`) names no host, and the
+        document's own URL is unknown to a generator, so the client gets no default base URL
+        and its error message tells users to pass their host followed by this path.
+        """
         if self.config.base_url:
-            return self.config.base_url
+            return self.config.base_url, ""
         servers = self.data.get("servers") or []
-        if not servers or not isinstance(servers[0], dict):
-            return ""
+        if not isinstance(servers, list) or not servers or not isinstance(servers[0], dict):
+            return "", ""
         url = str(servers[0].get("url", ""))
-        for name, variable in (servers[0].get("variables") or {}).items():
+        variables = servers[0].get("variables")
+        for name, variable in (variables.items() if isinstance(variables, dict) else ()):
             if isinstance(variable, dict) and "default" in variable:
                 url = url.replace("{" + str(name) + "}", str(variable["default"]))
-        return url if re.match(r"^https?://", url) else ""
-
-    def auth(self, package: PackageInfo) -> tuple[AuthScheme, ...]:
-        raw = (self.data.get("components") or {}).get("securitySchemes") or {}
-        requirements = [r for r in self.data.get("security") or [] if isinstance(r, dict)]
-        for path_item in (self.data.get("paths") or {}).values():
-            for method in HTTP_METHODS:
-                op = path_item.get(method) if isinstance(path_item, dict) else None
-                if isinstance(op, dict):
-                    requirements.extend(r for r in op.get("security") or [] if isinstance(r, dict))
-        order = [name for req in requirements for name in req if name in raw]
-        order += [name for name in raw if name not in order]
-        precedence = [n for n in self.config.auth_precedence if n in raw]
-        for unknown in (n for n in self.config.auth_precedence if n not in raw):
-            self.errors.append(
-                self.problem(
-                    f"auth precedence names {unknown!r}, which is not a security scheme of the spec",
-                    "/client/auth/precedence",
-                    f"use one of: {', '.join(raw) or '(none)'}",
-                    "config-unknown-scheme",
-                    file=self.config.path,
-                )
-            )
-        precedence += [n for n in dict.fromkeys(order) if n not in precedence]
-
-        options_taken: set[str] = {"base_url", "timeout", "max_retries", "default_headers", "default_query"}
-        options_taken |= {"http_client", "self"}
-        option_of: dict[str, str] = {}
-        for name in precedence:
-            option = self.config.credential(name).option or snake_case(name, fallback="credential")
-            option = unique(option, options_taken)
-            options_taken.add(option)
-            option_of[name] = option
-
-        schemes = []
-        for name in precedence:
-            scheme = self.deref(raw[name])
-            if not isinstance(scheme, dict):
-                continue
-            kind = str(scheme.get("type", ""))
-            pointer = f"/components/securitySchemes/{_escape(name)}"
-            if kind == "apiKey":
-                location, param, prefix, flavor = str(scheme.get("in", "header")), str(scheme.get("name", "")), "", "api_key"
-            elif kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
-                location, param, prefix, flavor = "header", "Authorization", "Basic ", "basic"
-            elif kind == "http":
-                word = str(scheme.get("scheme", "bearer"))
-                location, param, prefix, flavor = "header", "Authorization", f"{word.capitalize()} ", "bearer"
-            elif kind in ("oauth2", "openIdConnect"):
-                location, param, prefix, flavor = "header", "Authorization", "Bearer ", "bearer"
-            else:
-                self.warnings.append(
-                    self.problem(f"security scheme type {kind!r} is not supported; ignored", pointer, "", "auth-skip")
-                )
-                continue
-            if location not in ("header", "query", "cookie") or not param:
-                self.warnings.append(self.problem("apiKey scheme without a usable name/in; ignored", pointer, "", "auth-skip"))
-                continue
-            group: tuple[str, ...] = ()
-            for req in requirements:
-                if name in req and len(req) > 1:
-                    group = tuple(option_of[n] for n in req if n in option_of and n != name)
-                    break
-            option = option_of[name]
-            schemes.append(
-                AuthScheme(
-                    name=name,
-                    option=option,
-                    env_var=self.config.credential(name).env or f"{package.env_prefix}_{option.upper()}",
-                    location=location,
-                    param_name=param,
-                    value_prefix=prefix,
-                    kind=flavor,
-                    description=str(scheme.get("description") or "").strip(),
-                    group=group,
-                )
-            )
-        return tuple(schemes)
+        if "{" in url:
+            return "", ""
+        if url.startswith("//"):
+            url = "https:" + url
+        if re.match(r"^https?://", url):
+            return url, ""
+        path = "/" + url.lstrip("./").strip("/") if url.strip("./") else ""
+        return "", path
 
     def options(self, package: PackageInfo) -> tuple[ClientOption, ...]:
         return tuple(
@@ -232,9 +131,9 @@ class _Builder:
         path_item = paths.get(method.path)
         if path_item is None:
             # Tolerate different parameter names: compare path shapes.
-            shape = _PATH_PARAM.sub("{}", method.path)
+            shape = PATH_PARAM.sub("{}", method.path)
             for candidate, item in paths.items():
-                if _PATH_PARAM.sub("{}", candidate) == shape:
+                if PATH_PARAM.sub("{}", candidate) == shape:
                     path_item, method = item, MethodConfig(**{**method.__dict__, "path": candidate})
                     break
         path_item = self.deref(path_item)
@@ -251,7 +150,7 @@ class _Builder:
                     self.warnings.append(
                         self.problem(
                             f"'{method} {path}' is in the spec but not in the config's resources; no method generated",
-                            f"/paths/{_escape(path)}/{method}",
+                            f"/paths/{escape(path)}/{method}",
                             f"add it under resources: in {self.config.path or 'the config'}",
                             "endpoint-unmapped",
                         )
@@ -277,8 +176,6 @@ class _Builder:
                 continue
             spec_path, path_item, op = found
             used.add((method.http_method, spec_path))
-            if not self.supported(op, f"/paths/{_escape(spec_path)}/{method.http_method}"):
-                continue
             name = method.name if is_identifier(method.name) else snake_case(method.name)
             name = unique(name, taken)
             taken.add(name)
@@ -296,7 +193,7 @@ class _Builder:
                         )
                     )
             operations.append(
-                self.operation(name, rc.name, method.http_method, spec_path, path_item, op, page, method.positional)
+                self.operations.operation(name, rc.name, method.http_method, spec_path, path_item, op, page, method.positional)
             )
         children = tuple(self.configured_resource(child, path, used) for child in rc.resources)
         return Resource(
@@ -311,18 +208,11 @@ class _Builder:
     def derived_resources(self) -> tuple[Resource, ...]:
         """No resources in the config: one resource per tag (or first path segment)."""
         groups: dict[str, list[tuple[str, str, dict[str, Any], dict[str, Any]]]] = {}
-        for path, path_item in (self.data.get("paths") or {}).items():
-            path_item = self.deref(path_item)
-            if not isinstance(path_item, dict):
-                continue
-            for method in HTTP_METHODS:
-                op = path_item.get(method)
-                if not isinstance(op, dict):
-                    continue
-                tags = op.get("tags") or []
-                segment = next((s for s in str(path).split("/") if s and not s.startswith("{")), "root")
-                group = snake_case(str(tags[0]) if tags else segment, fallback="default")
-                groups.setdefault(group, []).append((method, str(path), path_item, op))
+        for path, method, path_item, op in self.ctx.operations():
+            tags = op.get("tags") or []
+            segment = next((s for s in path.split("/") if s and not s.startswith("{")), "root")
+            group = snake_case(str(tags[0]) if tags else segment, fallback="default")
+            groups.setdefault(group, []).append((method, path, path_item, op))
         resources = []
         attr_taken: set[str] = {"with_raw_response", "with_streaming_response", "copy", "with_options", "close"}
         for group, entries in groups.items():
@@ -331,266 +221,31 @@ class _Builder:
             taken: set[str] = set()
             operations = []
             for method, path, path_item, op in entries:
-                if not self.supported(op, f"/paths/{_escape(path)}/{method}"):
-                    continue
                 op_id = op.get("operationId")
                 base = snake_case(str(op_id)) if op_id else snake_case(f"{method} {path}".replace("{", " by ").replace("}", ""))
                 name = unique(base, taken)
                 taken.add(name)
-                operations.append(self.operation(name, attr, method, path, path_item, op, None, None))
+                operations.append(self.operations.operation(name, attr, method, path, path_item, op, None, None))
             resources.append(Resource(attr, pascal_case(attr), (attr,), tuple(operations), ()))
         return tuple(resources)
-
-    # ------------------------------------------------------------------ operations
-
-    def supported(self, op: dict[str, Any], pointer: str) -> bool:
-        """Whether the generated runtime can send this operation; if not, skip it with a warning."""
-        body = self.deref(op.get("requestBody"))
-        content = body.get("content") if isinstance(body, dict) else None
-        if isinstance(content, dict) and content:
-            if not any(c == "application/json" or c.endswith("+json") for c in content):
-                self.warnings.append(
-                    self.problem(
-                        f"request body type {', '.join(sorted(content))} is not supported yet; operation skipped",
-                        f"{pointer}/requestBody",
-                        "only JSON request bodies are generated for now",
-                        "body-unsupported",
-                    )
-                )
-                return False
-        return True
-
-    def operation(
-        self,
-        name: str,
-        resource_name: str,
-        http_method: str,
-        path: str,
-        path_item: dict[str, Any],
-        op: dict[str, Any],
-        page: PageStyle | None,
-        positional_override: tuple[str, ...] | None,
-    ) -> Operation:
-        pointer = f"/paths/{_escape(path)}/{http_method}"
-        merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
-        for index, raw in enumerate(path_item.get("parameters") or []):
-            param = self.deref(raw)
-            if isinstance(param, dict) and "name" in param and "in" in param:
-                merged[(str(param["name"]), str(param["in"]))] = (param, f"/paths/{_escape(path)}/parameters/{index}")
-        for index, raw in enumerate(op.get("parameters") or []):
-            param = self.deref(raw)
-            if isinstance(param, dict) and "name" in param and "in" in param:
-                merged[(str(param["name"]), str(param["in"]))] = (param, f"{pointer}/parameters/{index}")
-
-        taken: set[str] = set(RESERVED_IN_METHODS)
-        path_names = _PATH_PARAM.findall(path)
-        params: list[Parameter] = []
-
-        def add(param: dict[str, Any], location: str, where: str, required: bool) -> None:
-            wire = str(param["name"])
-            py_name = unique(snake_case(wire, fallback="param"), taken)
-            taken.add(py_name)
-            schema = param.get("schema")
-            if schema is None and isinstance(param.get("content"), dict):
-                media = next(iter(param["content"].values()), {})
-                schema = media.get("schema") if isinstance(media, dict) else None
-            type_, nullable = unwrap_nullable(self.schemas.convert(schema or {}, f"{where}/schema"))
-            has_example, example = (True, param["example"]) if "example" in param else self.schemas.example_of(schema)
-            params.append(
-                Parameter(
-                    wire_name=wire,
-                    py_name=py_name,
-                    location=location,
-                    type=type_,
-                    required=required,
-                    description=str(param.get("description") or "").strip() or self.schemas.description_of(schema),
-                    nullable=nullable,
-                    deprecated=bool(param.get("deprecated")),
-                    style=str(param.get("style") or ""),
-                    explode=bool(param.get("explode", param.get("style", "form") == "form")),
-                    example=example,
-                    has_example=has_example,
-                )
-            )
-
-        for wire in path_names:
-            entry = merged.get((wire, "path"))
-            if entry is None:
-                self.warnings.append(
-                    self.problem(f"path parameter {wire!r} is not declared; treated as a string", pointer, "", "param-undeclared")
-                )
-                entry = ({"name": wire, "in": "path", "required": True, "schema": {"type": "string"}}, pointer)
-            add(entry[0], "path", entry[1], True)
-        for location in ("query", "header"):
-            for (wire, where_in), (param, where) in merged.items():
-                if where_in == location:
-                    add(param, location, where, bool(param.get("required")))
-        for (wire, where_in), (param, where) in merged.items():
-            if where_in == "cookie":
-                self.warnings.append(
-                    self.problem(
-                        f"cookie parameter {wire!r} is not supported yet; the method does not take it",
-                        where,
-                        "send it with extra_headers={'Cookie': ...} meanwhile",
-                        "param-cookie",
-                    )
-                )
-
-        body = self.request_body(op, pointer)
-        body_shape = self.schemas.deref(body.type) if body is not None and body.type is not None else None
-        if body is not None and body.mode == "fields" and isinstance(body_shape, ObjectType):
-            for prop in body_shape.properties:
-                if prop.read_only:
-                    continue
-                py_name = unique(prop.py_name, taken)
-                taken.add(py_name)
-                params.append(
-                    Parameter(
-                        wire_name=prop.wire_name,
-                        py_name=py_name,
-                        location="body",
-                        type=prop.type,
-                        required=prop.required,
-                        description=prop.description,
-                        nullable=prop.nullable,
-                        deprecated=prop.deprecated,
-                        example=prop.example,
-                        has_example=prop.has_example,
-                    )
-                )
-        elif body is not None and body.type is not None:
-            py_name = unique("body", taken)
-            taken.add(py_name)
-            inner, nullable = unwrap_nullable(body.type)
-            params.append(Parameter("", py_name, "body", inner, body.required, body.description, nullable))
-
-        if positional_override is not None:
-            positional = tuple(p.py_name for p in params if p.wire_name in positional_override or p.py_name in positional_override)
-        elif path_names and path.rstrip("/").endswith("{" + path_names[-1] + "}"):
-            # The id of the thing the path names is the first positional argument.
-            positional = tuple(p.py_name for p in params if p.location == "path" and p.wire_name == path_names[-1])
-        else:
-            positional = ()
-
-        response = self.response(op, pointer, page)
-        security_raw = op.get("security", self.data.get("security") or [])
-        security = tuple(tuple(str(k) for k in req) for req in security_raw if isinstance(req, dict))
-
-        stem = pascal_case(singular(resource_name)) + pascal_case(name)
-        has_params_type = any(p.location in ("query", "body", "header", "cookie") for p in params)
-        has_response_type = response.type is not None
-        return Operation(
-            name=name,
-            http_method=http_method,
-            path=path,
-            operation_id=str(op.get("operationId") or ""),
-            summary=str(op.get("summary") or "").strip(),
-            description=str(op.get("description") or op.get("summary") or "").strip(),
-            deprecated=bool(op.get("deprecated")),
-            parameters=tuple(params),
-            positional=positional,
-            body=body,
-            response=response,
-            page=page,
-            security=security,
-            params_type_name=f"{stem}Params" if has_params_type else "",
-            response_type_name=f"{stem}Response" if has_response_type else "",
-            params_module=snake_case(f"{stem}Params") if has_params_type else "",
-            response_module=snake_case(f"{stem}Response") if has_response_type else "",
-            pointer=pointer,
-        )
-
-    def request_body(self, op: dict[str, Any], pointer: str) -> RequestBody | None:
-        raw = self.deref(op.get("requestBody"))
-        if not isinstance(raw, dict):
-            return None
-        content = raw.get("content") or {}
-        if not isinstance(content, dict) or not content:
-            return None
-        content_type = next((c for c in content if c == "application/json" or c.endswith("+json")), next(iter(content)))
-        media = content.get(content_type) or {}
-        schema = media.get("schema") if isinstance(media, dict) else None
-        required = bool(raw.get("required"))
-        description = str(raw.get("description") or "").strip()
-        if schema is None:
-            return RequestBody(content_type, required, None, "fields", description)
-        type_ = self.schemas.convert(schema, f"{pointer}/requestBody/content/{_escape(content_type)}/schema")
-        shape = self.schemas.deref(unwrap_nullable(type_)[0])
-        mode = "fields" if isinstance(shape, ObjectType) and not isinstance(type_, NullableType) else "whole"
-        return RequestBody(content_type, required, type_, mode, description)
-
-    def response(self, op: dict[str, Any], pointer: str, page: PageStyle | None) -> Response:
-        responses = op.get("responses") or {}
-        chosen: tuple[str, dict[str, Any]] | None = None
-        for status in sorted(str(s) for s in responses):
-            if status.startswith("2"):
-                resolved = self.deref(responses.get(status, responses.get(int(status) if status.isdigit() else status)))
-                if isinstance(resolved, dict):
-                    chosen = (status, resolved)
-                    break
-        if chosen is None:
-            return Response("", "", None)
-        status, resp = chosen
-        content = resp.get("content") or {}
-        if not isinstance(content, dict) or not content:
-            return Response(status, "", None, description=str(resp.get("description") or ""))
-        content_type = next((c for c in content if c == "application/json" or c.endswith("+json")), next(iter(content)))
-        media = content.get(content_type) or {}
-        schema = media.get("schema") if isinstance(media, dict) else None
-        if schema is None:
-            return Response(status, content_type, None)
-        where = f"{pointer}/responses/{status}/content/{_escape(content_type)}/schema"
-        type_: TypeRef = self.schemas.convert(schema, where)
-        envelope = self.schemas.deref(unwrap_nullable(type_)[0])
-        if page is not None:
-            items_type = self._field_type(envelope, page.items_field)
-            if isinstance(items_type, ArrayType):
-                return Response(status, content_type, items_type.items, description=str(resp.get("description") or ""))
-            self.errors.append(
-                self.problem(
-                    f"paginated as {page.class_suffix!r}, but the response has no array field {page.items_field!r}",
-                    where,
-                    "fix the pagination config or the response schema",
-                    "page-shape",
-                )
-            )
-        result_key = self.config.result_key
-        if result_key and isinstance(envelope, ObjectType):
-            result_type = self._field_type(envelope, result_key)
-            if result_type is not None:
-                return Response(status, content_type, result_type, unwrapped=True, nullable=True)
-        return Response(status, content_type, type_, description=str(resp.get("description") or ""))
-
-    def _field_type(self, shape: TypeRef, wire_name: str) -> TypeRef | None:
-        if not isinstance(shape, ObjectType):
-            return None
-        for prop in shape.properties:
-            if prop.wire_name == wire_name:
-                return prop.type
-        return None
 
     def error_envelope(self, operations: list[Operation]) -> ErrorEnvelope | None:
         key = self.config.errors_key
         if not key:
             return None
-        for path_item in (self.data.get("paths") or {}).values():
-            path_item = self.deref(path_item)
-            for method in HTTP_METHODS:
-                op = path_item.get(method) if isinstance(path_item, dict) else None
-                if not isinstance(op, dict):
+        for _path, _method, _item, op in self.ctx.operations():
+            for status, raw in (op.get("responses") or {}).items():
+                if not str(status)[:1] in ("4", "5", "d"):
                     continue
-                for status, raw in (op.get("responses") or {}).items():
-                    if not str(status)[:1] in ("4", "5", "d"):
-                        continue
-                    resp = self.deref(raw)
-                    media = (resp.get("content") or {}).get("application/json") if isinstance(resp, dict) else None
-                    schema = media.get("schema") if isinstance(media, dict) else None
-                    if schema is None:
-                        continue
-                    shape = self.schemas.deref(self.schemas.convert(schema, "#/error-envelope"))
-                    errors = self.schemas.deref(unwrap_nullable(self._field_type(shape, key) or NullableType(shape))[0])
-                    if isinstance(errors, ArrayType):
-                        return ErrorEnvelope(key, self.config.error_model or "ErrorData", errors.items)
+                resp = self.deref(raw)
+                media = (resp.get("content") or {}).get("application/json") if isinstance(resp, dict) else None
+                schema = media.get("schema") if isinstance(media, dict) else None
+                if schema is None:
+                    continue
+                shape = self.schemas.deref(self.schemas.convert(schema, "#/error-envelope"))
+                errors = self.schemas.deref(unwrap_nullable(field_type(shape, key) or NullableType(shape))[0])
+                if isinstance(errors, ArrayType):
+                    return ErrorEnvelope(key, self.config.error_model or "ErrorData", errors.items)
         return None
 
     # ------------------------------------------------------------------ all
@@ -599,29 +254,37 @@ class _Builder:
         package = self.package()
         info = self.data.get("info") or {}
         resources = self.configured_resources() if self.config.resources else self.derived_resources()
-        auth = self.auth(package)
+        auth = build_auth(self.ctx, self.config, package)
         operations = [op for top in resources for op in _walk(top)]
         error_envelope = self.error_envelope(operations)
         schemas = self.schemas.finish()
         if self.errors:
             raise SdkgenError(self.errors)
         base_url_env = self.config.base_url_env or f"{package.env_prefix}_BASE_URL"
+        base_url, server_path = self.server()
+        schemes = (self.data.get("components") or {}).get("securitySchemes") or {}
         test_credentials: list[tuple[str, str]] = []
         for scheme in auth:
             value = self.config.credential(scheme.name).test_value
             if value:
                 test_credentials.append((scheme.option, value))
-        if auth and not test_credentials:
-            test_credentials.append((auth[0].option, f"My {pascal_case(auth[0].option)}"))
-            for option in auth[0].group:
-                test_credentials.append((option, f"My {pascal_case(option)}"))
+        overrides = any(op.own_security for op in operations)
+        if auth and (not test_credentials or overrides):
+            # Operations with their own security may need any scheme: then set them all.
+            given = {option for option, _value in test_credentials}
+            wanted = [s.option for s in auth] if overrides else [auth[0].option, *auth[0].group]
+            for option in wanted:
+                if option not in given:
+                    test_credentials.append((option, f"My {pascal_case(option)}"))
         return Api(
             package=package,
             title=str(info.get("title") or ""),
             api_version=str(info.get("version") or ""),
             description=str(info.get("description") or "").strip(),
-            base_url=self.base_url(),
+            base_url=base_url,
             base_url_env=base_url_env,
+            server_path=server_path,
+            security=requirement(self.data.get("security"), schemes),
             auth=auth,
             options=self.options(package),
             result_key=self.config.result_key,

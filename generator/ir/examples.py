@@ -56,6 +56,9 @@ def example_for(
         return {"foo": example_for(type_.values, deref, only_required=only_required, depth=depth + 1)}
     if isinstance(type_, ObjectType):
         value: dict[str, JsonValue] = {}
+        if depth >= _MAX_DEPTH * 2:
+            # Only a required self-reference gets this deep: no finite valid instance exists.
+            return value
         for prop in type_.properties:
             if only_required and not prop.required:
                 continue
@@ -67,7 +70,11 @@ def example_for(
                 value[prop.wire_name] = example_for(prop.type, deref, only_required=only_required, depth=depth + 1)
         return value
     if isinstance(type_, UnionType):
-        return example_for(type_.variants[0], deref, only_required=only_required, depth=depth)
+        first = example_for(type_.variants[0], deref, only_required=only_required, depth=depth)
+        selecting = [v for v, index in type_.discriminator.mapping if index == 0] if type_.discriminator else []
+        if selecting and isinstance(first, dict) and type_.discriminator is not None:
+            first = {**first, type_.discriminator.property: selecting[0]}
+        return first
     return {}
 
 

@@ -8,6 +8,7 @@ The module imports nothing from the rest of the generator, so it can never form 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Union
 
 # --------------------------------------------------------------------------- type algebra
@@ -80,9 +81,21 @@ class ObjectType:
 
 
 @dataclass(frozen=True)
+class Discriminator:
+    """The property whose value tells the variants of a union apart.
+
+    `mapping` pairs each wire value with the index of the variant it selects; the builder
+    fills it from the spec's `mapping` or infers it from the component names of the variants.
+    """
+
+    property: str
+    mapping: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class UnionType:
     variants: tuple[TypeRef, ...]
-    discriminator: str = ""  # the property that tells variants apart, if the spec names one
+    discriminator: Discriminator | None = None
 
 
 @dataclass(frozen=True)
@@ -110,25 +123,65 @@ class NamedSchema:
 # --------------------------------------------------------------------------- operations
 
 
+class Location(str, Enum):
+    PATH = "path"
+    QUERY = "query"
+    HEADER = "header"
+    COOKIE = "cookie"
+    BODY = "body"  # a field of the request body, or the whole body
+
+
+class Style(str, Enum):
+    """OpenAPI parameter serialization styles (the spec's own spelling as values)."""
+
+    FORM = "form"
+    SIMPLE = "simple"
+    LABEL = "label"
+    MATRIX = "matrix"
+    SPACE_DELIMITED = "spaceDelimited"
+    PIPE_DELIMITED = "pipeDelimited"
+    DEEP_OBJECT = "deepObject"
+
+
+DEFAULT_STYLE = {
+    Location.PATH: Style.SIMPLE,
+    Location.QUERY: Style.FORM,
+    Location.HEADER: Style.SIMPLE,
+    Location.COOKIE: Style.FORM,
+    Location.BODY: Style.FORM,
+}
+
+
 @dataclass(frozen=True)
 class Parameter:
     wire_name: str
     py_name: str
-    location: str  # path | query | header | cookie | body
+    location: Location
     type: TypeRef
     required: bool
     description: str = ""
     nullable: bool = False
     deprecated: bool = False
-    style: str = ""
-    explode: bool = True
+    style: Style = Style.FORM  # resolved: the location's default when the spec names none
+    explode: bool = True  # resolved: true for form, false otherwise, unless the spec says
     example: JsonValue = None
     has_example: bool = False
+    # How a multipart field is sent: "file" for binary parts (bytes, a file, a path or a tuple)
+    part: str = ""
+
+
+class BodyEncoding(str, Enum):
+    JSON = "json"  # application/json, any +json, with or without media-type parameters
+    FORM = "form"  # application/x-www-form-urlencoded
+    MULTIPART = "multipart"  # multipart/form-data (and other multipart/* types)
+    BINARY = "binary"  # raw bytes: application/octet-stream, image/png, ...
+    TEXT = "text"  # a str: text/plain, text/xml, application/xml, ...
 
 
 @dataclass(frozen=True)
 class RequestBody:
-    content_type: str  # "application/json", ...
+    content_type: str  # the media type sent as Content-Type, as the spec writes it
+    encoding: BodyEncoding
     required: bool
     type: TypeRef | None  # None: the spec declares a body without a schema
     # "fields": an object body whose properties become keyword arguments;
@@ -176,6 +229,7 @@ class Operation:
     response: Response
     page: PageStyle | None  # set when the method returns a page
     security: tuple[tuple[str, ...], ...]  # alternatives of scheme names; () = no auth needed
+    own_security: bool  # the operation's requirement differs from the document's (an override)
     params_type_name: str  # "PetUpdateParams"; "" when the method has no params type
     response_type_name: str  # "PetUpdateResponse"; "" when it returns nothing typed
     params_module: str  # "pet_update_params"
@@ -249,6 +303,7 @@ class Api:
     description: str
     base_url: str
     base_url_env: str
+    server_path: str  # a relative server URL ("/api/v3"): the path users append to their host
     auth: tuple[AuthScheme, ...]  # in precedence order
     options: tuple[ClientOption, ...]
     result_key: str  # envelope field unwrapped from responses; "" when none
@@ -256,6 +311,7 @@ class Api:
     pages: tuple[PageStyle, ...]
     schemas: tuple[NamedSchema, ...]
     resources: tuple[Resource, ...]
+    security: tuple[tuple[str, ...], ...] = ()  # the document-level requirement (scheme names)
     test_credentials: tuple[tuple[str, str], ...] = field(default=())  # (option, value) used by generated tests
 
     def schema(self, schema_id: str) -> NamedSchema:

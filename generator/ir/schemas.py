@@ -22,6 +22,7 @@ from .model import (
     ObjectType,
     Primitive,
     Property,
+    Discriminator,
     RefType,
     TypeRef,
     UnionType,
@@ -238,15 +239,13 @@ class SchemaConverter:
         # Properties beside oneOf/anyOf apply to every variant; keep them as an object variant.
         if schema.get("properties") and not variants:
             variants.append(self._convert_object(schema, pointer))
-        discriminator = schema.get("discriminator")
-        prop = discriminator.get("propertyName", "") if isinstance(discriminator, dict) else ""
         result: TypeRef
         if not variants:
             result = AnyType()
         elif len(variants) == 1:
             result = variants[0]
         else:
-            result = UnionType(tuple(variants), discriminator=prop if isinstance(prop, str) else "")
+            result = UnionType(tuple(variants), discriminator=_discriminator(schema.get("discriminator"), variants))
         return NullableType(result) if nullable else result
 
     def _convert_all_of(self, schema: dict[str, Any], pointer: str) -> TypeRef:
@@ -391,3 +390,31 @@ def _enum_base(values: list[Any]) -> str:
         else:
             kinds.add("any")
     return kinds.pop() if len(kinds) == 1 else "any"
+
+
+def _discriminator(raw: Any, variants: list[TypeRef]) -> Discriminator | None:
+    """The spec's discriminator with its mapping resolved to variant indexes.
+
+    Mapping targets are refs (`#/components/schemas/Dog`) or bare component names (`Dog`);
+    variants the mapping does not name are selected by their component name, as OpenAPI says.
+    """
+    if not isinstance(raw, dict) or not isinstance(raw.get("propertyName"), str) or not raw["propertyName"]:
+        return None
+    index_of: dict[str, int] = {}
+    for index, variant in enumerate(variants):
+        if isinstance(variant, RefType):
+            index_of.setdefault(variant.schema_id, index)
+    pairs: list[tuple[str, int]] = []
+    mapped: set[int] = set()
+    mapping = raw.get("mapping")
+    for value, target in (mapping.items() if isinstance(mapping, dict) else ()):
+        if not isinstance(target, str):
+            continue
+        ref = target if target.startswith("#") else COMPONENT_PREFIX + target
+        if ref in index_of:
+            pairs.append((str(value), index_of[ref]))
+            mapped.add(index_of[ref])
+    for ref, index in index_of.items():
+        if index not in mapped and ref.startswith(COMPONENT_PREFIX):
+            pairs.append((ref[len(COMPONENT_PREFIX) :], index))
+    return Discriminator(raw["propertyName"], tuple(pairs))

@@ -109,6 +109,7 @@ class CredentialView:
     header_expr: str  # "{}" for credentials sent in the query
     combined_expr: str
     query_expr: str  # "" unless the credential is sent in the query
+    location: str = "header"  # header | query | cookie
 
 
 @dataclass
@@ -125,6 +126,7 @@ class ClientView:
     options: list[OptionView]
     base_url: str
     base_url_env: str
+    server_path: str
     env_docs: list[tuple[str, str]]
     auth_header_names: list[str]
     auth_error: str
@@ -132,6 +134,11 @@ class ClientView:
     uses_date: bool
     resources: list[ResourceView]
     query_credentials: list[CredentialView]
+    document_query_credentials: list[CredentialView]  # query credentials the API's own security names
+    header_credentials: list[CredentialView]  # sent in a header or cookie: what auth_headers picks from
+    validates_auth: bool  # the API's own security requires a credential on every call
+    query_auth_names: list[str]
+    uses_overrides: bool  # some operation's security differs from the API's
 
 
 def client_view(api: Api, resources: list[ResourceView]) -> ClientView:
@@ -156,7 +163,7 @@ def client_view(api: Api, resources: list[ResourceView]) -> ClientView:
             header_expr = f"{{{pystr(scheme.param_name)}: {value_expr}}}"
         parts = [f"**self._{scheme.option}_auth"] + [f"**self._{other}_auth" for other in scheme.group]
         combined = f"self._{scheme.option}_auth" if len(parts) == 1 else "{" + ", ".join(parts) + "}"
-        credentials.append(CredentialView(scheme.option, scheme.env_var, header_expr, combined, query_expr))
+        credentials.append(CredentialView(scheme.option, scheme.env_var, header_expr, combined, query_expr, scheme.location))
     options = []
     uses_date = False
     for option in api.options:
@@ -181,6 +188,7 @@ def client_view(api: Api, resources: list[ResourceView]) -> ClientView:
         options=options,
         base_url=api.base_url,
         base_url_env=api.base_url_env,
+        server_path=api.server_path,
         env_docs=env_docs,
         auth_header_names=header_names,
         auth_error=auth_error,
@@ -188,6 +196,14 @@ def client_view(api: Api, resources: list[ResourceView]) -> ClientView:
         uses_date=uses_date,
         resources=resources,
         query_credentials=[c for c in credentials if c.query_expr],
+        document_query_credentials=[
+            c for c, scheme in zip(credentials, api.auth)
+            if c.query_expr and any(scheme.name in alternative for alternative in api.security)
+        ],
+        header_credentials=[c for c in credentials if not c.query_expr],
+        validates_auth=bool(header_names) and bool(api.security) and all(api.security),
+        query_auth_names=list(dict.fromkeys(s.param_name for s in api.auth if s.location == "query")),
+        uses_overrides=bool(api.auth) and any(op.own_security for _r, op in api.all_operations()),
     )
 
 

@@ -9,11 +9,12 @@ defined before use, quoting the names a cycle forces to be forward references.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..ir.model import (
     AnyType,
     ArrayType,
+    Discriminator,
     EnumType,
     MapType,
     NullableType,
@@ -24,7 +25,7 @@ from ..ir.model import (
     TypeRef,
     UnionType,
 )
-from ..ir.naming import RESERVED_CLASS_NAMES, pascal_case, singular
+from ..ir.naming import RESERVED_CLASS_NAMES, pascal_case, singular, snake_case
 from .literals import py_literal
 
 _PRIMITIVE_ANNOTATIONS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes", "null": "None"}
@@ -57,9 +58,12 @@ class AliasView:
 class TypeModule:
     """Plans one module of models (`flavor="model"`) or of request TypedDicts (`flavor="params"`)."""
 
-    def __init__(self, flavor: str, deref: Callable[[TypeRef], TypeRef]) -> None:
+    def __init__(self, flavor: str, deref: Callable[[TypeRef], TypeRef], *, files: bool = False) -> None:
         self.flavor = flavor
         self._deref = deref
+        # binary values of a multipart or raw body are uploads: bytes, a file, a path or a tuple
+        self.files = files and flavor == "params"
+        self.uses_files = False
         self.classes: list[ClassView] = []
         self.aliases: list[AliasView] = []
         self.typing: set[str] = set()  # names imported from typing / typing_extensions
@@ -117,6 +121,9 @@ class TypeModule:
                 name = "datetime" if type_.format == "date-time" else "date"
                 self.uses_datetime.add(name)
                 return name
+            if type_.kind == "bytes" and self.files:
+                self.uses_files = True
+                return "FileTypes"
             return _PRIMITIVE_ANNOTATIONS.get(type_.kind, "object")
         if isinstance(type_, AnyType):
             return "object"
@@ -137,6 +144,8 @@ class TypeModule:
             self.typing.add("Union")
             parts = []
             for index, variant in enumerate(type_.variants):
+                if type_.discriminator is not None:
+                    variant = self._narrowed(variant, type_.discriminator, index)
                 text = self.annotation(variant, hint=f"{hint}_union_member{index}", prefix=prefix, qualifier=qualifier)
                 if text not in parts:
                     parts.append(text)
@@ -144,6 +153,27 @@ class TypeModule:
         if isinstance(type_, ObjectType):
             return qualifier + self._class_for(type_, hint, prefix, schema_id=type_.schema_id, qualifier=qualifier)
         return "object"
+
+    def _narrowed(self, variant: TypeRef, discriminator: Discriminator, index: int) -> TypeRef:
+        """The variant with its discriminator property typed as the Literal values that select it.
+
+        Parsing then dispatches on the discriminator: a payload whose value belongs to another
+        variant cannot validate as this one.
+        """
+        values = tuple(value for value, target in discriminator.mapping if target == index)
+        target = self._deref(variant)
+        if not values or not isinstance(target, ObjectType):
+            return variant
+        literal = EnumType(values, "str")
+        properties = [
+            replace(p, type=literal, required=True, nullable=False) if p.wire_name == discriminator.property else p
+            for p in target.properties
+        ]
+        if not any(p.wire_name == discriminator.property for p in target.properties):
+            py_name = snake_case(discriminator.property, fallback="kind")
+            properties.insert(0, Property(discriminator.property, py_name, literal, True))
+        schema_id = f"{target.schema_id}#{discriminator.property}={'|'.join(values)}"
+        return replace(target, schema_id=schema_id, properties=tuple(properties))
 
     # ------------------------------------------------------------------ classes
 

@@ -432,6 +432,8 @@ class BaseClient(Generic[_HttpxClientT]):
         content: Optional[bytes] = None
         if options.method.lower() == "get":
             headers.pop("Content-Type", None)
+        elif options.content is not None:
+            content = options.content
         elif json_data is not None:
             content = _json_dumps(json_data)
 
@@ -1070,6 +1072,7 @@ def make_request_options(
     extra_body: Optional[Body] = None,
     timeout: Union[Timeout, NotGiven] = not_given,
     post_parser: Union[PostParser, NotGiven] = not_given,
+    content: Optional[bytes] = None,
 ) -> RequestOptions:
     """The per-call options of a generated method, without the values that were not given."""
     options: RequestOptions = {}
@@ -1085,6 +1088,8 @@ def make_request_options(
         options["timeout"] = timeout
     if not isinstance(post_parser, NotGiven):
         options["post_parser"] = post_parser
+    if content is not None:
+        options["content"] = content
     return options
 
 

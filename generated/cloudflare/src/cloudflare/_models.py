@@ -297,6 +297,8 @@ class FinalRequestOptions:
     timeout: Union[Timeout, NotGiven] = not_given
     json_data: Optional[Body] = None
     extra_json: Optional[AnyMapping] = None
+    # an already encoded, non-JSON body (form, multipart, raw)
+    content: Optional[bytes] = None
     post_parser: Union[PostParser, NotGiven] = not_given
     follow_redirects: Optional[bool] = None
 

@@ -84,5 +84,6 @@ class RequestOptions(TypedDict, total=False):
     timeout: Timeout
     params: Query
     extra_json: AnyMapping
+    content: bytes
     follow_redirects: bool
     post_parser: PostParser

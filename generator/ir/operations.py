@@ -1,0 +1,193 @@
+"""One OpenAPI operation -> an `Operation`: its parameters, body fields, response and security."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..config import Config
+from .auth import operation_security
+from .bodies import request_body
+from .context import SpecContext, escape, operation_pointer
+from .model import (
+    DEFAULT_STYLE,
+    BodyEncoding,
+    Location,
+    ObjectType,
+    Operation,
+    PageStyle,
+    Parameter,
+    Primitive,
+    Style,
+    TypeRef,
+)
+from .naming import RESERVED_IN_METHODS, pascal_case, singular, snake_case, unique
+from .responses import response
+from .schemas import unwrap_nullable
+
+PATH_PARAM = re.compile(r"{([^{}]+)}")
+_STYLES = {style.value: style for style in Style}
+
+
+def _style(param: dict[str, Any], location: Location, where: str, ctx: SpecContext) -> tuple[Style, bool]:
+    raw = param.get("style")
+    style = DEFAULT_STYLE[location]
+    if isinstance(raw, str) and raw in _STYLES:
+        style = _STYLES[raw]
+    elif raw is not None:
+        ctx.warn(f"unknown parameter style {raw!r}; {style.value!r} used", f"{where}/style", "", "param-style")
+    explode = param.get("explode")
+    return style, explode if isinstance(explode, bool) else style is Style.FORM
+
+
+def _is_file(type_: TypeRef, ctx: SpecContext) -> bool:
+    shape = ctx.schemas.deref(unwrap_nullable(type_)[0])
+    if isinstance(shape, Primitive):
+        return shape.kind == "bytes"
+    items = getattr(shape, "items", None)
+    return items is not None and _is_file(items, ctx)
+
+
+class OperationBuilder:
+    def __init__(self, ctx: SpecContext, config: Config) -> None:
+        self.ctx = ctx
+        self.config = config
+
+    def merged_parameters(
+        self, path: str, path_item: dict[str, Any], op: dict[str, Any], pointer: str
+    ) -> dict[tuple[str, str], tuple[dict[str, Any], str]]:
+        """Path-level parameters overridden by operation-level ones, keyed by (name, in)."""
+        merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+        sources = ((path_item, f"/paths/{escape(path)}"), (op, pointer))
+        for owner, base in sources:
+            for index, raw in enumerate(owner.get("parameters") or []):
+                param = self.ctx.deref(raw)
+                if isinstance(param, dict) and "name" in param and "in" in param:
+                    merged[(str(param["name"]), str(param["in"]))] = (param, f"{base}/parameters/{index}")
+        return merged
+
+    def parameter(self, param: dict[str, Any], location: Location, where: str, required: bool, taken: set[str]) -> Parameter:
+        ctx = self.ctx
+        wire = str(param["name"])
+        py_name = unique(snake_case(wire, fallback="param"), taken)
+        taken.add(py_name)
+        schema = param.get("schema")
+        if schema is None and isinstance(param.get("content"), dict):
+            media: Any = next(iter(param["content"].values()), {})
+            schema = media.get("schema") if isinstance(media, dict) else None
+        type_, nullable = unwrap_nullable(ctx.schemas.convert(schema or {}, f"{where}/schema"))
+        has_example, example = (True, param["example"]) if "example" in param else ctx.schemas.example_of(schema)
+        style, explode = _style(param, location, where, ctx)
+        return Parameter(
+            wire_name=wire,
+            py_name=py_name,
+            location=location,
+            type=type_,
+            required=required,
+            description=str(param.get("description") or "").strip() or ctx.schemas.description_of(schema),
+            nullable=nullable,
+            deprecated=bool(param.get("deprecated")),
+            style=style,
+            explode=explode,
+            example=example,
+            has_example=has_example,
+        )
+
+    def operation(
+        self,
+        name: str,
+        resource_name: str,
+        http_method: str,
+        path: str,
+        path_item: dict[str, Any],
+        op: dict[str, Any],
+        page: PageStyle | None,
+        positional_override: tuple[str, ...] | None,
+    ) -> Operation:
+        ctx = self.ctx
+        pointer = operation_pointer(path, http_method)
+        merged = self.merged_parameters(path, path_item, op, pointer)
+        # `encoded_body` is the local a method with a non-JSON body encodes it into
+        taken: set[str] = set(RESERVED_IN_METHODS) | {"encoded_body"}
+        path_names = PATH_PARAM.findall(path)
+        params: list[Parameter] = []
+
+        for wire in dict.fromkeys(path_names):
+            entry = merged.get((wire, "path"))
+            if entry is None:
+                ctx.warn(f"path parameter {wire!r} is not declared; treated as a string", pointer, "", "param-undeclared")
+                entry = ({"name": wire, "in": "path", "required": True, "schema": {"type": "string"}}, pointer)
+            params.append(self.parameter(entry[0], Location.PATH, entry[1], True, taken))
+        for location in (Location.QUERY, Location.HEADER, Location.COOKIE):
+            for (wire, where_in), (param, where) in merged.items():
+                if where_in == location.value:
+                    params.append(self.parameter(param, location, where, bool(param.get("required")), taken))
+
+        body = request_body(ctx, op, pointer)
+        body_shape = ctx.schemas.deref(body.type) if body is not None and body.type is not None else None
+        files_allowed = body is not None and body.encoding is BodyEncoding.MULTIPART
+        if body is not None and body.mode == "fields" and isinstance(body_shape, ObjectType):
+            for prop in body_shape.properties:
+                if prop.read_only:
+                    continue
+                py_name = unique(prop.py_name, taken)
+                taken.add(py_name)
+                params.append(
+                    Parameter(
+                        wire_name=prop.wire_name,
+                        py_name=py_name,
+                        location=Location.BODY,
+                        type=prop.type,
+                        required=prop.required,
+                        description=prop.description,
+                        nullable=prop.nullable,
+                        deprecated=prop.deprecated,
+                        example=prop.example,
+                        has_example=prop.has_example,
+                        part="file" if files_allowed and _is_file(prop.type, ctx) else "",
+                    )
+                )
+        elif body is not None and body.type is not None:
+            py_name = unique("body", taken)
+            taken.add(py_name)
+            inner, nullable = unwrap_nullable(body.type)
+            binary = body.encoding is BodyEncoding.BINARY
+            params.append(
+                Parameter("", py_name, Location.BODY, inner, body.required, body.description, nullable,
+                          part="file" if binary else "")
+            )
+
+        if positional_override is not None:
+            positional = tuple(p.py_name for p in params if p.wire_name in positional_override or p.py_name in positional_override)
+        elif path_names and path.rstrip("/").endswith("{" + path_names[-1] + "}"):
+            # The id of the thing the path names is the first positional argument.
+            positional = tuple(p.py_name for p in params if p.location is Location.PATH and p.wire_name == path_names[-1])
+        else:
+            positional = ()
+
+        result = response(ctx, self.config, op, pointer, page)
+        security, own_security = operation_security(ctx, op)
+        stem = pascal_case(singular(resource_name)) + pascal_case(name)
+        has_params_type = any(p.location is not Location.PATH for p in params)
+        has_response_type = result.type is not None
+        return Operation(
+            name=name,
+            http_method=http_method,
+            path=path,
+            operation_id=str(op.get("operationId") or ""),
+            summary=str(op.get("summary") or "").strip(),
+            description=str(op.get("description") or op.get("summary") or "").strip(),
+            deprecated=bool(op.get("deprecated")),
+            parameters=tuple(params),
+            positional=positional,
+            body=body,
+            response=result,
+            page=page,
+            security=security,
+            own_security=own_security,
+            params_type_name=f"{stem}Params" if has_params_type else "",
+            response_type_name=f"{stem}Response" if has_response_type else "",
+            params_module=snake_case(f"{stem}Params") if has_params_type else "",
+            response_module=snake_case(f"{stem}Response") if has_response_type else "",
+            pointer=pointer,
+        )
