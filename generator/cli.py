@@ -34,6 +34,9 @@ def main() -> None:
 
 
 _spec_argument = click.argument("spec", type=click.Path(path_type=Path, dir_okay=True))
+_strict_option = click.option(
+    "--strict", is_flag=True, help="Treat every problem as an error, also those that change nothing generated."
+)
 
 
 @main.command()
@@ -41,12 +44,13 @@ _spec_argument = click.argument("spec", type=click.Path(path_type=Path, dir_okay
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Directory to write the SDK into.")
 @click.option("--config", "-c", type=click.Path(path_type=Path), help="Generator config (default: sdkgen.yaml beside SPEC).")
 @click.option("--package-name", help="Distribution/import name of the generated package.")
-def generate(spec: Path, output: Path, config: Path | None, package_name: str | None) -> None:
+@_strict_option
+def generate(spec: Path, output: Path, config: Path | None, package_name: str | None, strict: bool) -> None:
     """Generate the SDK for SPEC into --output (atomically)."""
     from .pipeline import generate as run
 
     try:
-        generated = run(spec, output, config=config, package_name=package_name or "")
+        generated = run(spec, output, config=config, package_name=package_name or "", strict=strict)
     except SdkgenError as error:
         _fail(error)
     _warn(generated.warnings)
@@ -56,15 +60,17 @@ def generate(spec: Path, output: Path, config: Path | None, package_name: str | 
 
 @main.command()
 @_spec_argument
-def validate(spec: Path) -> None:
+@_strict_option
+def validate(spec: Path, strict: bool) -> None:
     """Check SPEC: it loads, its $refs resolve and it is valid OpenAPI."""
     from .pipeline import validated_document
 
     try:
-        validated_document(spec)
+        _document, warnings = validated_document(spec, strict=strict)
     except SdkgenError as error:
         _fail(error)
-    click.echo(f"{spec}: valid")
+    _warn(warnings)
+    click.echo(f"{spec}: valid" + (f" ({len(warnings)} warnings)" if warnings else ""))
 
 
 @main.command()
@@ -72,12 +78,13 @@ def validate(spec: Path) -> None:
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="The generated SDK to compare.")
 @click.option("--config", "-c", type=click.Path(path_type=Path))
 @click.option("--package-name")
-def check(spec: Path, output: Path, config: Path | None, package_name: str | None) -> None:
+@_strict_option
+def check(spec: Path, output: Path, config: Path | None, package_name: str | None, strict: bool) -> None:
     """Exit 1 if --output differs from what SPEC would generate (writes nothing)."""
     from .pipeline import check as run
 
     try:
-        drift = run(spec, output, config=config, package_name=package_name or "")
+        drift = run(spec, output, config=config, package_name=package_name or "", strict=strict)
     except SdkgenError as error:
         _fail(error)
     if drift.clean:

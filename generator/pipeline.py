@@ -17,7 +17,9 @@ from .fileset import FileSet
 from .format import format_files
 from .ir.build import build_api
 from .ir.model import Api
-from .loader import load_document
+from .leniency import relax
+from .leniency import strict as strict_problems
+from .loader import Document, load_document
 from .output import MANIFEST, Drift, compare_tree, manifest_text, write_tree
 from .render import render_sdk
 from .validate import validate_document
@@ -37,29 +39,38 @@ def resolve_config(spec: Path, config: Path | None) -> Config:
     return load_config(beside) if beside.is_file() else Config()
 
 
-def validated_document(spec: Path):  # type: ignore[no-untyped-def]
+def validated_document(spec: Path, *, strict: bool = False) -> tuple[Document, tuple[SpecProblem, ...]]:
+    """The loaded document and its warnings; errors (all problems when `strict`) raise."""
     document = load_document(spec)
-    problems = [p for p in validate_document(document) if p.severity == "error"]
-    if problems:
+    found = validate_document(document)
+    problems = strict_problems(found) if strict else relax(found)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
         raise SdkgenError(problems)
-    return document
+    return document, tuple(problems)
 
 
-def generate_files(spec: Path, *, config: Path | None = None, package_name: str = "") -> Generated:
-    document = validated_document(spec)
+def generate_files(spec: Path, *, config: Path | None = None, package_name: str = "", strict: bool = False) -> Generated:
+    document, warnings = validated_document(spec, strict=strict)
     settings = resolve_config(spec, config)
     built = build_api(document.data, str(spec), settings, package_name=package_name)
+    if strict and built.warnings:
+        raise SdkgenError(strict_problems(built.warnings))
     files = format_files(render_sdk(built.api))
     digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
     manifest = manifest_text(files, spec_sha256=digest, generator_version=__version__)
-    return Generated(built.api, files.replace({MANIFEST: manifest}), built.warnings)
+    return Generated(built.api, files.replace({MANIFEST: manifest}), warnings + built.warnings)
 
 
-def generate(spec: Path, output: Path, *, config: Path | None = None, package_name: str = "") -> Generated:
-    generated = generate_files(spec, config=config, package_name=package_name)
+def generate(
+    spec: Path, output: Path, *, config: Path | None = None, package_name: str = "", strict: bool = False
+) -> Generated:
+    generated = generate_files(spec, config=config, package_name=package_name, strict=strict)
     write_tree(generated.files, output)
     return generated
 
 
-def check(spec: Path, output: Path, *, config: Path | None = None, package_name: str = "") -> Drift:
-    return compare_tree(generate_files(spec, config=config, package_name=package_name).files, output)
+def check(
+    spec: Path, output: Path, *, config: Path | None = None, package_name: str = "", strict: bool = False
+) -> Drift:
+    return compare_tree(generate_files(spec, config=config, package_name=package_name, strict=strict).files, output)

@@ -65,7 +65,8 @@ def _tail(text: str, lines: int = 40) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
 
 
-def verify(directory: Path, *, run_tests: bool = True) -> VerifyReport:
+def verify(directory: Path, *, run_tests: bool = True, mypy_cache: Path | None = None) -> VerifyReport:
+    """Check the SDK in `directory`; `mypy_cache` lets many runs share mypy's analysis of httpx & co."""
     directory = directory.resolve()
     if not directory.is_dir():
         raise SdkgenError.single("no such directory", file=str(directory), code="verify-missing", hint="generate first")
@@ -94,7 +95,8 @@ def verify(directory: Path, *, run_tests: bool = True) -> VerifyReport:
     )
 
     # 3. mypy --strict over the package and its tests
-    with tempfile.TemporaryDirectory(prefix="sdkgen-mypy-") as cache:
+    with tempfile.TemporaryDirectory(prefix="sdkgen-mypy-") as scratch:
+        cache = str(mypy_cache) if mypy_cache is not None else scratch
         targets = ["-p", package]
         args = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", cache, "--no-error-summary", *targets]
         result = _run(args, directory, {**env, "MYPYPATH": str(directory / "src")})

@@ -168,7 +168,10 @@ class OperationBuilder:
         result = response(ctx, self.config, op, pointer, page)
         security, own_security = operation_security(ctx, op)
         stem = pascal_case(singular(resource_name)) + pascal_case(name)
-        has_params_type = any(p.location is not Location.PATH for p in params)
+        # path parameters of object type need their TypedDict defined in the params module too
+        has_params_type = any(
+            p.location is not Location.PATH or isinstance(ctx.schemas.deref(p.type), ObjectType) for p in params
+        )
         has_response_type = result.type is not None
         return Operation(
             name=name,
