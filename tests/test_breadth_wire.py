@@ -4,6 +4,7 @@ real generator, import it, call it against a loopback server and check what arri
 from __future__ import annotations
 
 import asyncio
+import datetime
 import io
 import json
 from pathlib import Path
@@ -187,6 +188,17 @@ def test_required_self_reference_and_relative_server(sdk: ModuleType, client: An
         sdk.Client(bearer="tok")
 
 
+def test_get_body_float_enum_literal_union_and_date_fields(client: Any, server: Loopback) -> None:
+    server.reply("GET", "/api/v3/ratio", 1.5)
+    assert client.things.get_ratio(a=1) == 1.5  # `Literal` cannot hold floats: typed `float`
+    assert json.loads(server.last.body) == {"a": 1}  # a GET that declares a body sends it
+    server.reply("GET", "/api/v3/mode", "b")
+    assert client.things.get_mode() == "b"
+    server.reply("GET", "/api/v3/when", {"date": "2024-02-29", "at": "2024-02-29T10:00:00Z"})
+    when = client.things.get_when()  # a field named `date` must not shadow the `date` type
+    assert when.date == datetime.date(2024, 2, 29) and when.at.year == 2024
+
+
 def test_async_client_uploads_and_security(sdk: ModuleType, server: Loopback) -> None:
     async def main() -> None:
         client = sdk.AsyncClient(bearer="tok", base_url=server.url + "/api/v3", max_retries=0)
@@ -198,3 +210,13 @@ def test_async_client_uploads_and_security(sdk: ModuleType, server: Loopback) ->
         assert server.last.method == "HEAD"
 
     asyncio.run(main())
+
+
+@pytest.mark.slow
+def test_features_sdk_verifies(sdk: ModuleType) -> None:
+    """The features SDK is `mypy --strict` clean and passes its own generated tests."""
+    from generator.verify import verify
+
+    directory = Path(sdk.__file__).resolve().parents[2]
+    report = verify(directory)
+    assert report.ok, "\n".join(f"{s.name}: {s.summary}\n{s.details}" for s in report.steps if not s.ok)

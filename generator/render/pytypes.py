@@ -68,6 +68,9 @@ class TypeModule:
         self.aliases: list[AliasView] = []
         self.typing: set[str] = set()  # names imported from typing / typing_extensions
         self.uses_datetime: set[str] = set()
+        # A field named `date` or `datetime` shadows the class of that name inside the model's
+        # namespace (pydantic resolves annotations there): such modules import the module instead.
+        self.qualify_dates = False
         self.uses_alias = False  # PropertyInfo / Field(alias=...)
         self._names: dict[str, str] = {}  # schema id -> class name
         self._taken: set[str] = set(RESERVED_CLASS_NAMES)
@@ -76,8 +79,27 @@ class TypeModule:
 
     # ------------------------------------------------------------------ entry points
 
+    def _shadows_dates(self, type_: TypeRef, seen: set[str]) -> bool:
+        """Whether a property named `date`/`datetime` is reachable from `type_`."""
+        if isinstance(type_, RefType):
+            if type_.schema_id in seen:
+                return False
+            seen.add(type_.schema_id)
+            return self._shadows_dates(self._deref(type_), seen)
+        if isinstance(type_, ObjectType):
+            if type_.schema_id in seen:
+                return False
+            seen.add(type_.schema_id)
+            return any(
+                p.py_name in ("date", "datetime") or self._shadows_dates(p.type, seen) for p in type_.properties
+            ) or (type_.additional is not None and self._shadows_dates(type_.additional, seen))
+        inner = [getattr(type_, name) for name in ("inner", "items", "values") if hasattr(type_, name)]
+        inner += list(getattr(type_, "variants", ()))
+        return any(self._shadows_dates(t, seen) for t in inner)
+
     def add_object(self, name: str, obj: ObjectType, *, skip: frozenset[str] = frozenset()) -> ClassView:
         """Define `name` as the class for `obj` (the file's main class)."""
+        self.qualify_dates = self.qualify_dates or self._shadows_dates(obj, set())
         self._taken.add(name)
         self._names[obj.schema_id] = name
         return self._define(name, obj, prefix="", skip=skip)
@@ -90,6 +112,7 @@ class TypeModule:
 
     def add_alias(self, name: str, type_: TypeRef, description: str) -> None:
         self._taken.add(name)
+        self.qualify_dates = self.qualify_dates or self._shadows_dates(type_, set())
         inner, nullable = (type_.inner, True) if isinstance(type_, NullableType) else (type_, False)
         if isinstance(inner, ArrayType):
             # `FooListResponse = List[FooListResponseItem]`, as the reference SDK names them.
@@ -119,6 +142,9 @@ class TypeModule:
         if isinstance(type_, Primitive):
             if type_.format in ("date-time", "date") and type_.kind == "str" and self.flavor == "model":
                 name = "datetime" if type_.format == "date-time" else "date"
+                if self.qualify_dates:
+                    self.uses_datetime.add("_datetime")
+                    return f"_datetime.{name}"
                 self.uses_datetime.add(name)
                 return name
             if type_.kind == "bytes" and self.files:
@@ -128,8 +154,17 @@ class TypeModule:
         if isinstance(type_, AnyType):
             return "object"
         if isinstance(type_, EnumType):
-            self.typing.add("Literal")
-            return f"Literal[{', '.join(py_literal(v) for v in type_.values)}]"
+            # floats cannot be Literal values: such members widen to `float`
+            literals = [v for v in type_.values if not isinstance(v, float)]
+            parts = [f"Literal[{', '.join(py_literal(v) for v in literals)}]"] if literals else []
+            if len(literals) < len(type_.values):
+                parts.append("float")
+            if literals:
+                self.typing.add("Literal")
+            if len(parts) > 1:
+                self.typing.add("Union")
+                return f"Union[{', '.join(parts)}]"
+            return parts[0]
         if isinstance(type_, ArrayType):
             item_hint = singular(hint)
             inner = self.annotation(type_.items, hint=item_hint, prefix=prefix, qualifier=qualifier)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..ir.bodies import encoding_of
 from ..ir.examples import example_for, fits
 from ..ir.model import (
+    AnyType,
     Api,
     ArrayType,
     BodyEncoding,
@@ -100,6 +101,7 @@ class MethodView:
     auth_headers: str = ""  # per-operation credential headers (an override of the API's security)
     auth_query: str = ""
     generic_call: bool = False  # methods the client has no helper for (HEAD, OPTIONS, TRACE)
+    result_cast: str = ""  # the return type the call's result is cast to ("" when none is needed)
     imports: list[tuple[str, str]] = field(default_factory=list)  # (runtime module, name)
 
 
@@ -320,6 +322,7 @@ class ViewBuilder:
             return "{" + ", ".join(f"{pystr(key(p))}: {p.py_name}" for p in items) + "}"
 
         params_ref = f"{op.params_module}.{op.params_type_name}" if params_file else ""
+        result_cast = ""
         wire = self._wire(op, planner, params_ref, dict_display, imports)
         response_name = op.response_type_name
         if op.page is not None and response_name:
@@ -335,15 +338,21 @@ class ViewBuilder:
         elif response_name:
             returns_sync = returns_async = response_name
             target = self.deref(op.response.type) if op.response.type is not None else None
-            plain = isinstance(target, (ObjectType, ArrayType, MapType)) or (
-                isinstance(target, Primitive) and target.kind in ("str", "int", "float", "bool")
+            plain = isinstance(target, (ObjectType, ArrayType, MapType, AnyType)) or (
+                isinstance(target, Primitive) and target.kind in ("str", "int", "float", "bool", "bytes")
             )
-            cast_to = response_name if plain else f"cast(Type[{response_name}], {response_name})"
+            if plain:
+                cast_to = response_name
+            else:
+                # Literal and Union aliases are not `Type[...]`: pass them as Any, cast the result
+                cast_to, result_cast = f"cast(Any, {response_name})", response_name
             post_parser, http_call = "", f"_{op.http_method}"
         else:
             returns_sync = returns_async = "None"
             cast_to, post_parser, http_call = "NoneType", "", f"_{op.http_method}"
-        generic_call = op.http_method not in ("get", "post", "put", "patch", "delete")
+        # the client's `get` takes no body: a GET that declares one goes through `request`
+        get_with_body = op.http_method == "get" and any(p.location is Location.BODY for p in op.parameters)
+        generic_call = op.http_method not in ("get", "post", "put", "patch", "delete") or get_with_body
         if generic_call and http_call != "_get_api_list":
             http_call = "request"
             imports.append(("_models", "FinalRequestOptions"))
@@ -380,6 +389,7 @@ class ViewBuilder:
             auth_query=wire.auth_query,
             generic_call=generic_call and http_call == "request",
             imports=imports,
+            result_cast=result_cast,
         )
 
     # ------------------------------------------------------------------ how a call goes on the wire
@@ -543,7 +553,7 @@ class ViewBuilder:
             if view.post_parser:
                 uses_wrapper = True
                 typing_names.update({"Type", "cast", "Optional"})
-            if view.cast_to.startswith("cast(Any"):
+            if view.cast_to.startswith("cast(Any") or view.result_cast:
                 typing_names.update({"Any", "cast"})
             if any("Optional[" in a.signature for a in view.args):
                 typing_names.add("Optional")

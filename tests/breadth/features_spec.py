@@ -131,6 +131,15 @@ SPEC: dict[str, Any] = {
         "/status": {"head": _op("head_status"), "options": _op("options_status")},
         "/default-only": {"get": {"operationId": "default_only", "tags": ["things"],
                                   "responses": {"default": _json({"type": "object", "properties": {"ok": {"type": "boolean"}}})}}},
+        "/ratio": {"get": {"operationId": "get_ratio", "tags": ["things"],
+                           "requestBody": _json({"type": "object", "properties": {"a": {"type": "integer"}}}),
+                           "responses": {"200": _json({"type": "number", "enum": [0.5, 1.5]})}}},
+        "/mode": {"get": {"operationId": "get_mode", "tags": ["things"],
+                          "responses": {"200": _json({"type": "string", "enum": ["a", "b"]})}}},
+        "/when": {"get": {"operationId": "get_when", "tags": ["things"], "responses": {"200": _json({
+            "type": "object",
+            "properties": {"date": {"type": "string", "format": "date"}, "at": {"type": "string", "format": "date-time"}},
+        })}}},
         "/nodes": {"post": _op("create_node", requestBody={"required": True, **_json({"$ref": "#/components/schemas/Node"})})},
     },
 }

@@ -430,7 +430,8 @@ class BaseClient(Generic[_HttpxClientT]):
             url = url.copy_with(query=None)
 
         content: Optional[bytes] = None
-        if options.method.lower() == "get":
+        has_body = options.json_data is not None or options.content is not None
+        if options.method.lower() == "get" and not has_body:
             headers.pop("Content-Type", None)
         elif options.content is not None:
             content = options.content
