@@ -22,6 +22,7 @@ from .leniency import strict as strict_problems
 from .loader import Document, load_document
 from .output import MANIFEST, Drift, compare_tree, manifest_text, write_tree
 from .render import render_sdk
+from .swagger2 import convert_document, point_at_source
 from .validate import validate_document
 
 
@@ -41,8 +42,8 @@ def resolve_config(spec: Path, config: Path | None) -> Config:
 
 def validated_document(spec: Path, *, strict: bool = False) -> tuple[Document, tuple[SpecProblem, ...]]:
     """The loaded document and its warnings; errors (all problems when `strict`) raise."""
-    document = load_document(spec)
-    found = validate_document(document)
+    document = convert_document(load_document(spec))
+    found = point_at_source(document, validate_document(document))
     problems = strict_problems(found) if strict else relax(found)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
