@@ -64,6 +64,8 @@ def _harmless(problem: SpecProblem) -> bool:
         close = _DID_YOU_MEAN.search(problem.hint)
         # `requestbody` for `requestBody` would drop the body: keep that an error
         return close is None and len(tokens) >= 2 and tokens[0] in ("paths", "components", "info")
+    if problem.message == "must not be empty" and tokens and tokens[-1] in ("responses", "tags", "servers"):
+        return True  # an operation without documented responses returns None, as if `{}` were absent
     missing = _MISSING.match(problem.message)
     if missing:
         parent = [t for t in tokens if not t.isdigit()]

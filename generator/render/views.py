@@ -150,6 +150,7 @@ class TestCallView:
     expected_all_body: str  # py literal of the JSON body sent with all args, or "" when no body
     expected_all_query: str  # py literal of the query pairs sent with all args
     query_exact: bool  # False when styled arrays/objects add pairs beyond expected_all_query
+    query_filter: str  # " if pair[0] not in (...)": leaves out credentials sent in the query
     has_optional: bool
     response_annotation_async: str
     resource_chain: str  # "store.pets"
@@ -641,6 +642,7 @@ class ViewBuilder:
             expected_all_body=expected_body,
             expected_all_query=expected_query,
             query_exact=not any(isinstance(v, (list, dict)) for _k, v in query),
+            query_filter=_credential_filter(self.api),
             resource_chain=".".join(resource_view.resource.path),
             has_optional=any(not p.required and p.location != "path" for p in op.parameters),
             response_annotation_async=annotation_async,
@@ -671,6 +673,11 @@ class _Wire:
     encode_async: str = ""
     auth_headers: str = ""
     auth_query: str = ""
+
+
+def _credential_filter(api: Api) -> str:
+    names = tuple(dict.fromkeys(s.param_name for s in api.auth if s.location == "query"))
+    return f" if pair[0] not in {_tuple_literal(names)}" if names else ""
 
 
 def _tuple_literal(value: tuple[object, ...] | str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Union, Sequence
+import sys
+from types import SimpleNamespace
+from typing import Any, Dict, List, Union, Sequence, get_type_hints
 from datetime import date, datetime
 from typing_extensions import Literal, get_args, get_origin
 
@@ -56,7 +58,8 @@ def assert_matches_type(type_: Any, value: object, *, path: Sequence[str]) -> No
             return
         for name, field in type(value).model_fields.items():
             if name in value.model_fields_set:
-                assert_matches_type(field.annotation, getattr(value, name), path=[*path, name])
+                annotation = _resolved(field.annotation, type(value))
+                assert_matches_type(annotation, getattr(value, name), path=[*path, name])
         return
     if origin is float:
         assert isinstance(value, (int, float)) and not isinstance(value, bool), f"{where}: expected a number"
@@ -65,3 +68,12 @@ def assert_matches_type(type_: Any, value: object, *, path: Sequence[str]) -> No
         assert isinstance(value, origin), f"{where}: expected {origin.__name__}, got {value!r}"
         return
     assert isinstance(value, origin), f"{where}: expected {origin}, got {type(value).__name__}"
+
+
+def _resolved(annotation: Any, owner: type) -> Any:
+    """`annotation` with the forward references pydantic kept (recursive models) resolved."""
+    namespace = vars(sys.modules[owner.__module__])
+    try:
+        return get_type_hints(SimpleNamespace(__annotations__={"x": annotation}), globalns=namespace)["x"]
+    except Exception:
+        return annotation
