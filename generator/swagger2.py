@@ -99,7 +99,9 @@ class _Converter:
                 if not isinstance(param, dict):
                     continue
                 if param.get("in") == "body":
-                    body = {"content": {c: {"schema": self.schema(param.get("schema", {}))} for c in consumes}}
+                    body: dict[str, Any] = {
+                        "content": {c: {"schema": self.schema(param.get("schema", {}))} for c in consumes}
+                    }
                     if param.get("required"):
                         body["required"] = True
                     if param.get("description"):
