@@ -199,6 +199,12 @@ def test_get_body_float_enum_literal_union_and_date_fields(client: Any, server: 
     assert when.date == datetime.date(2024, 2, 29) and when.at.year == 2024
 
 
+def test_resource_named_like_a_client_method(client: Any, server: Loopback) -> None:
+    assert callable(client.post)  # the client's own `post` is not replaced by the `post` tag's resource
+    client.post_.create_post()
+    assert (server.last.method, server.last.path) == ("POST", "/api/v3/posts")
+
+
 def test_async_client_uploads_and_security(sdk: ModuleType, server: Loopback) -> None:
     async def main() -> None:
         client = sdk.AsyncClient(bearer="tok", base_url=server.url + "/api/v3", max_retries=0)

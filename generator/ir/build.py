@@ -27,6 +27,16 @@ from .responses import field_type
 from .schemas import unwrap_nullable
 
 
+# Attributes of the generated client (and its runtime base) that a resource must not replace.
+_CLIENT_ATTRIBUTES = frozenset(
+    {
+        "with_raw_response", "with_streaming_response", "copy", "with_options", "close", "get", "post", "put",
+        "patch", "delete", "request", "get_api_list", "base_url", "timeout", "max_retries", "auth_headers",
+        "default_headers", "default_query", "qs", "user_agent", "platform_headers", "is_closed",
+    }
+)
+
+
 @dataclass(frozen=True)
 class BuildResult:
     api: Api
@@ -205,7 +215,7 @@ class _Builder:
             description=rc.description,
         )
 
-    def derived_resources(self) -> tuple[Resource, ...]:
+    def derived_resources(self, taken_by_client: frozenset[str] | set[str]) -> tuple[Resource, ...]:
         """No resources in the config: one resource per tag (or first path segment)."""
         groups: dict[str, list[tuple[str, str, dict[str, Any], dict[str, Any]]]] = {}
         for path, method, path_item, op in self.ctx.operations():
@@ -214,7 +224,8 @@ class _Builder:
             group = snake_case(str(tags[0]) if tags else segment, fallback="default")
             groups.setdefault(group, []).append((method, path, path_item, op))
         resources = []
-        attr_taken: set[str] = {"with_raw_response", "with_streaming_response", "copy", "with_options", "close"}
+        # a resource named `post` would shadow the client's `post`, which every resource calls
+        attr_taken: set[str] = set(taken_by_client)
         for group, entries in groups.items():
             attr = unique(group, attr_taken)
             attr_taken.add(attr)
@@ -253,8 +264,9 @@ class _Builder:
     def build(self) -> Api:
         package = self.package()
         info = self.data.get("info") or {}
-        resources = self.configured_resources() if self.config.resources else self.derived_resources()
         auth = build_auth(self.ctx, self.config, package)
+        taken_by_client = _CLIENT_ATTRIBUTES | {scheme.option for scheme in auth}
+        resources = self.configured_resources() if self.config.resources else self.derived_resources(taken_by_client)
         operations = [op for top in resources for op in _walk(top)]
         error_envelope = self.error_envelope(operations)
         schemas = self.schemas.finish()

@@ -140,6 +140,7 @@ SPEC: dict[str, Any] = {
             "type": "object",
             "properties": {"date": {"type": "string", "format": "date"}, "at": {"type": "string", "format": "date-time"}},
         })}}},
+        "/posts": {"post": {**_op("create_post"), "tags": ["post"]}},
         "/nodes": {"post": _op("create_node", requestBody={"required": True, **_json({"$ref": "#/components/schemas/Node"})})},
     },
 }
