@@ -226,3 +226,48 @@ def test_features_sdk_verifies(sdk: ModuleType) -> None:
     directory = Path(sdk.__file__).resolve().parents[2]
     report = verify(directory)
     assert report.ok, "\n".join(f"{s.name}: {s.summary}\n{s.details}" for s in report.steps if not s.ok)
+
+
+SERVERS_SPEC: dict[str, Any] = {
+    "openapi": "3.0.3",
+    "info": {"title": "Servers", "version": "1"},
+    "servers": [{"url": "https://{region}.example.invalid/v1", "variables": {"region": {"default": "eu"}}}],
+    "paths": {
+        "/home": {"get": {"operationId": "home", "tags": ["svc"], "responses": {"200": {"description": "ok"}}}},
+        "/elsewhere": {
+            "servers": [{"url": "/v2"}],
+            "get": {"operationId": "relative", "tags": ["svc"], "responses": {"200": {"description": "ok"}}},
+            "post": {
+                "operationId": "own",
+                "tags": ["svc"],
+                "servers": [{"url": "https://uploads.example.invalid/{v}", "variables": {"v": {"default": "v9"}}}],
+                "responses": {"200": {"description": "ok"}},
+            },
+        },
+    },
+}
+
+
+def test_operation_and_path_servers(tmp_path: Path, server: Loopback) -> None:
+    import httpx
+
+    sdk = generate_and_import(SERVERS_SPEC, tmp_path / "sdk", "breadth_servers")()
+    sent: list[str] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        sent.append(str(request.url))
+        return httpx.Response(200, json={})
+
+    client = sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(record)), max_retries=0)
+    client.svc.home()
+    client.svc.relative()
+    client.svc.own()
+    assert sent == [
+        "https://eu.example.invalid/v1/home",
+        "https://eu.example.invalid/v2/elsewhere",
+        "https://uploads.example.invalid/v9/elsewhere",
+    ]
+    # pointed elsewhere (a proxy, a test server), every operation follows base_url
+    local = sdk.Client(base_url=server.url + "/base", max_retries=0)
+    local.svc.own()
+    assert (server.last.method, server.last.path) == ("POST", "/base/elsewhere")

@@ -9,7 +9,7 @@ from typing import Any
 from ..config import Config, MethodConfig, ResourceConfig
 from ..errors import SdkgenError, SpecProblem
 from .auth import build_auth, requirement
-from .context import HTTP_METHODS, SpecContext, escape
+from .context import HTTP_METHODS, SpecContext, escape, server_url
 from .model import (
     Api,
     ArrayType,
@@ -90,16 +90,7 @@ class _Builder:
         """
         if self.config.base_url:
             return self.config.base_url, ""
-        servers = self.data.get("servers") or []
-        if not isinstance(servers, list) or not servers or not isinstance(servers[0], dict):
-            return "", ""
-        url = str(servers[0].get("url", ""))
-        variables = servers[0].get("variables")
-        for name, variable in (variables.items() if isinstance(variables, dict) else ()):
-            if isinstance(variable, dict) and "default" in variable:
-                url = url.replace("{" + str(name) + "}", str(variable["default"]))
-        if "{" in url:
-            return "", ""
+        url = server_url(self.data.get("servers"))
         if url.startswith("//"):
             url = "https:" + url
         if re.match(r"^https?://", url):

@@ -21,6 +21,18 @@ def operation_pointer(path: str, method: str) -> str:
     return f"/paths/{escape(path)}/{method}"
 
 
+def server_url(servers: Any) -> str:
+    """The first server's URL with its variables' defaults filled in ("" when there is none)."""
+    if not isinstance(servers, list) or not servers or not isinstance(servers[0], dict):
+        return ""
+    url = str(servers[0].get("url", ""))
+    variables = servers[0].get("variables")
+    for name, variable in (variables.items() if isinstance(variables, dict) else ()):
+        if isinstance(variable, dict) and "default" in variable:
+            url = url.replace("{" + str(name) + "}", str(variable["default"]))
+    return "" if "{" in url else url
+
+
 @dataclass
 class SpecContext:
     data: dict[str, Any]

@@ -235,6 +235,7 @@ class Operation:
     params_module: str  # "pet_update_params"
     response_module: str
     pointer: str  # JSON pointer of the operation in the spec, for diagnostics
+    server: str = ""  # the operation's (or its path's) own absolute server URL, "" when none
 
 
 @dataclass(frozen=True)

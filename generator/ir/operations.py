@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urljoin
 
 from ..config import Config
 from .auth import operation_security
 from .bodies import request_body
-from .context import SpecContext, escape, operation_pointer
+from .context import SpecContext, escape, operation_pointer, server_url
 from .model import (
     DEFAULT_STYLE,
     BodyEncoding,
@@ -193,4 +194,21 @@ class OperationBuilder:
             params_module=snake_case(f"{stem}Params") if has_params_type else "",
             response_module=snake_case(f"{stem}Response") if has_response_type else "",
             pointer=pointer,
+            server=self.own_server(op, path_item, pointer),
         )
+
+    def own_server(self, op: dict[str, Any], path_item: dict[str, Any], pointer: str) -> str:
+        """The operation's or its path's first server, made absolute against the document's."""
+        for owner in (op, path_item):
+            servers = owner.get("servers")
+            if isinstance(servers, list) and servers:
+                url = server_url(servers)
+                document = server_url(self.ctx.data.get("servers"))
+                if not re.match(r"^https?://", url) and re.match(r"^https?://", document):
+                    url = urljoin(document if document.endswith("/") else document + "/", url)
+                if re.match(r"^https?://", url):
+                    return url
+                self.ctx.warn(f"server {url!r} is relative and the document has no absolute server; ignored",
+                              f"{pointer}/servers", "give the server a full URL", "server-relative")
+                return ""
+        return ""

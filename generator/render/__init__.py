@@ -139,6 +139,7 @@ class ClientView:
     validates_auth: bool  # the API's own security requires a credential on every call
     query_auth_names: list[str]
     uses_overrides: bool  # some operation's security differs from the API's
+    uses_operation_servers: bool  # some operation has its own server
 
 
 def client_view(api: Api, resources: list[ResourceView]) -> ClientView:
@@ -204,6 +205,7 @@ def client_view(api: Api, resources: list[ResourceView]) -> ClientView:
         validates_auth=bool(header_names) and bool(api.security) and all(api.security),
         query_auth_names=list(dict.fromkeys(s.param_name for s in api.auth if s.location == "query")),
         uses_overrides=bool(api.auth) and any(op.own_security for _r, op in api.all_operations()),
+        uses_operation_servers=any(op.server for _r, op in api.all_operations()),
     )
 
 

@@ -305,6 +305,9 @@ class ViewBuilder:
             path_expr = f"path_template({pystr(template)}, {kwargs})"
         else:
             path_expr = pystr(template)
+        if op.server:
+            # its own server, unless the client was pointed elsewhere (a proxy, a test server)
+            path_expr = f"self._client._operation_url({pystr(op.server)}, {path_expr})"
         path_checks = []
         for wire in path_names:
             param = by_wire[wire]
