@@ -7,7 +7,7 @@ so a dry run, a drift check and a real write share every step but the last.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__
@@ -55,12 +55,24 @@ def generate_files(spec: Path, *, config: Path | None = None, package_name: str 
     document, warnings = validated_document(spec, strict=strict)
     settings = resolve_config(spec, config)
     built = build_api(document.data, str(spec), settings, package_name=package_name)
-    if strict and built.warnings:
-        raise SdkgenError(strict_problems(built.warnings))
+    build_warnings = tuple(_located(document, spec, list(built.warnings)))
+    if strict and build_warnings:
+        raise SdkgenError(strict_problems(build_warnings))
     files = format_files(render_sdk(built.api))
     digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
     manifest = manifest_text(files, spec_sha256=digest, generator_version=__version__)
-    return Generated(built.api, files.replace({MANIFEST: manifest}), warnings + built.warnings)
+    return Generated(built.api, files.replace({MANIFEST: manifest}), warnings + build_warnings)
+
+
+def _located(document: Document, spec: Path, problems: list[SpecProblem]) -> list[SpecProblem]:
+    """The IR builder's problems with the file and line of their pointer (it sees only data)."""
+    located = []
+    for problem in point_at_source(document, problems):
+        if problem.line is None and problem.file == str(spec) and problem.pointer:
+            path, line = document.locate(problem.pointer)
+            problem = replace(problem, file=str(path), line=line)
+        located.append(problem)
+    return located
 
 
 def generate(

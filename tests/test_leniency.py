@@ -82,3 +82,13 @@ def test_a_problem_that_changes_the_code_stays_an_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "error [spec-invalid]: at /paths/~1things/get/requestbody: unknown property 'requestbody'" in result.stderr
     assert "did you mean 'requestBody'" in result.stderr
+
+
+def test_builder_warnings_carry_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "hooks.yaml"
+    path.write_text(LENIENT.replace("      operationId: listThings\n", "      operationId: listThings\n"
+                                    "      callbacks:\n        done:\n          '{$request.body#/url}':\n"
+                                    "            post:\n              responses: {'200': {description: ok}}\n"))
+    result = sdkgen("generate", str(path), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert f"{path}:8: warning [callbacks-ignored]: at /paths/~1things/get/callbacks:" in result.stderr

@@ -256,6 +256,9 @@ class _Builder:
         package = self.package()
         info = self.data.get("info") or {}
         auth = build_auth(self.ctx, self.config, package)
+        if isinstance(self.data.get("webhooks"), dict) and self.data["webhooks"]:
+            self.ctx.warn("webhooks are requests the API makes to you: no method is generated for them",
+                          "/webhooks", "serve them in your own web application", "webhooks-ignored")
         taken_by_client = _CLIENT_ATTRIBUTES | {scheme.option for scheme in auth}
         resources = self.configured_resources() if self.config.resources else self.derived_resources(taken_by_client)
         operations = [op for top in resources for op in _walk(top)]

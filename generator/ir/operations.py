@@ -166,6 +166,9 @@ class OperationBuilder:
         else:
             positional = ()
 
+        if isinstance(op.get("callbacks"), dict) and op["callbacks"]:
+            ctx.warn("callbacks are requests the API makes to you: no method is generated for them",
+                     f"{pointer}/callbacks", "serve them in your own web application", "callbacks-ignored")
         result = response(ctx, self.config, op, pointer, page)
         security, own_security = operation_security(ctx, op)
         stem = pascal_case(singular(resource_name)) + pascal_case(name)
