@@ -7,9 +7,9 @@ from ._models import BaseModel
 from ._version import __title__, __version__
 from ._response import APIResponse as APIResponse, AsyncAPIResponse as AsyncAPIResponse
 from ._constants import DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES, DEFAULT_CONNECTION_LIMITS
+from ._settings import CloudflareError
 from ._exceptions import (
     APIError,
-    CloudflareError,
     ConflictError,
     NotFoundError,
     APIStatusError,
