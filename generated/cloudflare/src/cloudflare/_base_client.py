@@ -6,6 +6,7 @@ import json
 import time
 import logging
 import platform
+import importlib
 import dataclasses
 from random import random
 from types import TracebackType
@@ -83,6 +84,7 @@ __all__ = [
     "AsyncAPIClient",
     "DefaultHttpxClient",
     "DefaultAsyncHttpxClient",
+    "DefaultAioHttpClient",
     "make_request_options",
 ]
 
@@ -548,14 +550,43 @@ class _DefaultAsyncHttpxClient(httpx.AsyncClient):
         super().__init__(**kwargs)
 
 
+class _DefaultAioHttpClient(httpx.AsyncClient):
+    """`httpx.AsyncClient` sending through aiohttp (the `aiohttp` extra), with this SDK's defaults.
+
+    aiohttp is imported when the client is made, never before: installing the extra costs
+    nothing to users of the default transport.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        try:
+            transports = importlib.import_module("httpx_aiohttp")
+        except ImportError:
+            raise RuntimeError(
+                f"To use the aiohttp client, install the `aiohttp` extra: pip install '{PACKAGE_NAME}[aiohttp]'"
+            ) from None
+        kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
+        kwargs.setdefault("limits", DEFAULT_CONNECTION_LIMITS)
+        kwargs.setdefault("follow_redirects", True)
+        if "transport" not in kwargs:
+            # the options httpx would have given its own transport go to aiohttp's
+            transport_options = ("verify", "cert", "trust_env", "http1", "http2", "limits")
+            kwargs["transport"] = transports.AiohttpTransport(
+                **{name: kwargs[name] for name in transport_options if name in kwargs}
+            )
+        super().__init__(**kwargs)
+
+
 if TYPE_CHECKING:
     DefaultHttpxClient = httpx.Client
     """`httpx.Client` with this SDK's defaults (timeout, connection limits, redirects)."""
     DefaultAsyncHttpxClient = httpx.AsyncClient
     """`httpx.AsyncClient` with this SDK's defaults (timeout, connection limits, redirects)."""
+    DefaultAioHttpClient = httpx.AsyncClient
+    """`httpx.AsyncClient` on aiohttp's transport, with this SDK's defaults (needs the `aiohttp` extra)."""
 else:
     DefaultHttpxClient = _DefaultHttpxClient
     DefaultAsyncHttpxClient = _DefaultAsyncHttpxClient
+    DefaultAioHttpClient = _DefaultAioHttpClient
 
 
 def _resolve_timeout(
