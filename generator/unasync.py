@@ -40,6 +40,7 @@ _TOKENS: tuple[tuple[str, str], ...] = (
     ("AsyncResponseContextManager", "ResponseContextManager"),
     ("AsyncBinaryAPIResponse", "BinaryAPIResponse"),
     ("AsyncStream", "Stream"),
+    ("_AsyncStreamT", "_StreamT"),
     ("AsyncAPIClient", "SyncAPIClient"),
     ("AsyncAPIResource", "SyncAPIResource"),
     ("BaseAsyncPage", "BaseSyncPage"),

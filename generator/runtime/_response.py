@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import json
 import inspect
 import logging
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 __all__ = [
     "APIResponse",
     "AsyncAPIResponse",
+    "BinaryAPIResponse",
+    "AsyncBinaryAPIResponse",
     "ResponseContextManager",
     "AsyncResponseContextManager",
     "to_raw_response_wrapper",
@@ -72,12 +75,14 @@ class BaseAPIResponse(Generic[R]):
         client: BaseClient[Any],
         options: FinalRequestOptions,
         retries_taken: int = 0,
+        stream_cls: Optional[Type[Any]] = None,
     ) -> None:
         self.http_response = raw
         self.retries_taken = retries_taken
         self._cast_to = cast_to
         self._client = client
         self._options = options
+        self._stream_cls = stream_cls
         self._parsed: Dict[object, Any] = {}
 
     @property
@@ -120,7 +125,11 @@ class BaseAPIResponse(Generic[R]):
         return f"<{self.__class__.__name__} [{status}] type={self._cast_to}>"
 
     def _wants_body(self, to: object) -> bool:
-        return (to or self._cast_to) is not httpx.Response
+        """Whether parsing into `to` needs the whole body first (streams and binary bodies do not)."""
+        if to is None and self._stream_cls is not None:
+            return False
+        target = get_origin(to or self._cast_to) or to or self._cast_to
+        return not (inspect.isclass(target) and issubclass(target, (httpx.Response, BaseAPIResponse)))
 
     def _finish(self, parsed: Any, to: object) -> Any:
         if to is None and parsed is not None and is_given(self._options.post_parser):
@@ -132,6 +141,17 @@ class BaseAPIResponse(Generic[R]):
         """Turn the (already read) body into `to`, or into the type the method returns."""
         cast_to = unwrap_type(to if to is not None else self._cast_to)[0]
         response = self.http_response
+        if to is None and self._stream_cls is not None:
+            return self._stream_cls(cast_to=cast_to, response=response, client=self._client)
+        if inspect.isclass(cast_to) and issubclass(cast_to, BaseAPIResponse):
+            # a binary body: the response object itself, body unread until asked for
+            return cast_to(
+                raw=response,
+                cast_to=bytes,
+                client=self._client,
+                options=self._options,
+                retries_taken=self.retries_taken,
+            )
         if cast_to is NoneType:
             return None
         if cast_to is str:
@@ -236,6 +256,24 @@ class AsyncAPIResponse(BaseAPIResponse[R]):
             yield chunk
 
 
+class AsyncBinaryAPIResponse(AsyncAPIResponse[bytes]):
+    """A response whose body is bytes (a file, an image...): read it, iterate it, or save it."""
+
+    async def write_to_file(self, file: Union[str, "os.PathLike[str]"]) -> None:
+        """Write the body to `file`, chunk by chunk (the whole body is never held at once if streamed)."""
+        # unasync: async-only
+        import anyio
+
+        async with await anyio.Path(file).open("wb") as handle:
+            async for data in self.iter_bytes():
+                await handle.write(data)
+        # unasync: sync-only
+        # with open(file, "wb") as handle:
+        #     for data in self.iter_bytes():
+        #         handle.write(data)
+        # unasync: end
+
+
 class AsyncResponseContextManager(Generic[_AsyncAPIResponseT]):
     """Sends the request on entering and always closes the response on leaving."""
 
@@ -334,6 +372,16 @@ class APIResponse(BaseAPIResponse[R]):
     def iter_lines(self) -> Iterator[str]:
         for chunk in self.http_response.iter_lines():
             yield chunk
+
+
+class BinaryAPIResponse(APIResponse[bytes]):
+    """A response whose body is bytes (a file, an image...): read it, iterate it, or save it."""
+
+    def write_to_file(self, file: Union[str, "os.PathLike[str]"]) -> None:
+        """Write the body to `file`, chunk by chunk (the whole body is never held at once if streamed)."""
+        with open(file, "wb") as handle:
+            for data in self.iter_bytes():
+                handle.write(data)
 
 
 class ResponseContextManager(Generic[_APIResponseT]):

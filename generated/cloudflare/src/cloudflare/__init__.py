@@ -6,6 +6,7 @@ from ._client import Client, AsyncClient, Cloudflare, AsyncCloudflare
 from ._models import BaseModel
 from ._version import __title__, __version__
 from ._response import APIResponse as APIResponse, AsyncAPIResponse as AsyncAPIResponse
+from ._streaming import Stream as Stream, AsyncStream as AsyncStream
 from ._constants import DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES, DEFAULT_CONNECTION_LIMITS
 from ._settings import CloudflareError
 from ._exceptions import (

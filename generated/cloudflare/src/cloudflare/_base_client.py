@@ -74,6 +74,9 @@ from ._exceptions import (
 from ._settings import PACKAGE_NAME
 from ._utils._logs import redact_headers
 
+if TYPE_CHECKING:
+    from ._streaming import Stream, AsyncStream
+
 __all__ = [
     "PageInfo",
     "BasePage",
@@ -94,6 +97,8 @@ _T = TypeVar("_T")
 ResponseT = TypeVar("ResponseT")
 SyncPageT = TypeVar("SyncPageT", bound="BaseSyncPage[Any]")
 AsyncPageT = TypeVar("AsyncPageT", bound="BaseAsyncPage[Any]")
+_StreamT = TypeVar("_StreamT", bound="Stream[Any]")
+_AsyncStreamT = TypeVar("_AsyncStreamT", bound="AsyncStream[Any]")
 _HttpxClientT = TypeVar("_HttpxClientT", bound=Union[httpx.Client, httpx.AsyncClient])
 
 # what httpx uses when a client is created without a timeout
@@ -756,8 +761,13 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         options: FinalRequestOptions,
         *,
         stream: bool = False,
+        stream_cls: Optional[Type[_AsyncStreamT]] = None,
     ) -> ResponseT:
-        """Send `options` (retrying as configured) and parse the response into `cast_to`."""
+        """Send `options` (retrying as configured) and parse the response into `cast_to`.
+
+        With `stream_cls`, the result is a stream of server-sent events instead, each parsed
+        into `cast_to` (see `_request_stream`, which types it).
+        """
         max_retries = options.get_max_retries(self.max_retries)
         retries_taken = 0
         while True:
@@ -804,6 +814,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 client=self,
                 options=options,
                 retries_taken=retries_taken,
+                stream_cls=stream_cls,
             )
             if response.request.headers.get(RAW_RESPONSE_HEADER):
                 return cast(ResponseT, api_response)
@@ -825,6 +836,20 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     #     return self.request(page, options)
     #
     # unasync: end
+
+    async def _request_stream(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: Type[_T],
+        stream_cls: Type[_AsyncStreamT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+    ) -> _AsyncStreamT:
+        """Send a request whose response is a stream of server-sent events, each parsed into `cast_to`."""
+        opts = FinalRequestOptions(method=method, url=path, json_data=body, **options)
+        return cast(_AsyncStreamT, await self.request(cast_to, opts, stream=True, stream_cls=stream_cls))
 
     async def get(
         self,
@@ -1003,8 +1028,13 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         options: FinalRequestOptions,
         *,
         stream: bool = False,
+        stream_cls: Optional[Type[_StreamT]] = None,
     ) -> ResponseT:
-        """Send `options` (retrying as configured) and parse the response into `cast_to`."""
+        """Send `options` (retrying as configured) and parse the response into `cast_to`.
+
+        With `stream_cls`, the result is a stream of server-sent events instead, each parsed
+        into `cast_to` (see `_request_stream`, which types it).
+        """
         max_retries = options.get_max_retries(self.max_retries)
         retries_taken = 0
         while True:
@@ -1051,6 +1081,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 client=self,
                 options=options,
                 retries_taken=retries_taken,
+                stream_cls=stream_cls,
             )
             if response.request.headers.get(RAW_RESPONSE_HEADER):
                 return cast(ResponseT, api_response)
@@ -1063,6 +1094,20 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 
         options.post_parser = _parser
         return self.request(page, options)
+
+    def _request_stream(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: Type[_T],
+        stream_cls: Type[_StreamT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+    ) -> _StreamT:
+        """Send a request whose response is a stream of server-sent events, each parsed into `cast_to`."""
+        opts = FinalRequestOptions(method=method, url=path, json_data=body, **options)
+        return cast(_StreamT, self.request(cast_to, opts, stream=True, stream_cls=stream_cls))
 
     def get(
         self,

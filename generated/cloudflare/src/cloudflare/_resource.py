@@ -23,6 +23,7 @@ class AsyncAPIResource:
         self._put = client.put
         self._delete = client.delete
         self._get_api_list = client.get_api_list
+        self._request_stream = client._request_stream
 
     async def _sleep(self, seconds: float) -> None:
         # unasync: async-only
@@ -51,6 +52,7 @@ class SyncAPIResource:
         self._put = client.put
         self._delete = client.delete
         self._get_api_list = client.get_api_list
+        self._request_stream = client._request_stream
 
     def _sleep(self, seconds: float) -> None:
         time.sleep(seconds)
