@@ -282,6 +282,7 @@ class BaseClient(Generic[_HttpxClientT]):
         if not url.raw_path.endswith(b"/"):
             url = url.copy_with(raw_path=url.raw_path + b"/")
         self._base_url = url
+        self._base_url_text = str(url)
 
     @property
     def user_agent(self) -> str:
@@ -316,6 +317,9 @@ class BaseClient(Generic[_HttpxClientT]):
         return headers
 
     def _prepare_url(self, url: str) -> httpx.URL:
+        if "://" not in url and not url.startswith("//") and "?" not in url and "#" not in url:
+            # the usual case, a plain relative path: one URL parse instead of three
+            return httpx.URL(self._base_url_text + url.lstrip("/"))
         merge_url = httpx.URL(url)
         if merge_url.is_relative_url:
             raw_path = self.base_url.raw_path + merge_url.raw_path.lstrip(b"/")
