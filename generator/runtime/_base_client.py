@@ -282,7 +282,9 @@ class BaseClient(Generic[_HttpxClientT]):
         if not url.raw_path.endswith(b"/"):
             url = url.copy_with(raw_path=url.raw_path + b"/")
         self._base_url = url
-        self._base_url_text = str(url)
+        # `str()` of a URL without a path has no slash, though its raw path is "/"
+        text = str(url)
+        self._base_url_text = text if text.endswith("/") else text + "/"
 
     @property
     def user_agent(self) -> str:
