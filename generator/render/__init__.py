@@ -227,7 +227,8 @@ class Route:
     method: str
     regex: str
     status: int
-    body: str
+    body: str  # a Python literal: JSON data, or bytes sent as they are
+    content_type: str = "application/json"
 
 
 @dataclass
@@ -237,6 +238,8 @@ class TestFileView:
     page_imports: list[str]
     type_imports: list[tuple[str, list[str]]]
     lang_header: str
+    uses_binary: bool = False
+    uses_stream: bool = False
 
 
 class _Renderer:
@@ -315,7 +318,9 @@ class _Renderer:
                 builder.test_call(view, method, op) for method, op in zip(view.methods, view.resource.operations)
             ]
             for call in calls:
-                routes.append(Route(call.route_method, call.route_regex, call.response_status, call.response_body))
+                routes.append(
+                    Route(call.route_method, call.route_regex, call.response_status, call.response_body, call.response_content_type)
+                )
             types_pkg = ".".join(("types", *view.resource.path[:-1]))
             names = sorted({op.response_type_name for op in view.resource.operations if op.response_type_name})
             pages = sorted({f"{p}{op.page.class_suffix}" for op in view.resource.operations if op.page for p in ("Sync", "Async")})
@@ -328,6 +333,8 @@ class _Renderer:
                 page_imports=pages,
                 type_imports=[(types_pkg, names)] if names else [],
                 lang_header=f"{api.package.telemetry_prefix}-Lang",
+                uses_binary=any(call.response_annotation == "BinaryAPIResponse" for call in calls),
+                uses_stream=any(call.stream_item for call in calls),
             )
             self.render("sdk/tests/test_resource.py.jinja", "/".join((*dirs, f"test_{view.resource.attr_name}.py")), t=test_view)
         client_kwargs = py_literal(dict(api.test_credentials))
