@@ -398,7 +398,21 @@ class _Renderer:
                     break
             if example:
                 break
-        return {"usage_credentials": [(s.option, s.env_var) for s in self.api.auth[:1]], "example": example}
+        return {
+            "usage_credentials": [(s.option, s.env_var) for s in self.api.auth[:1]],
+            "example": example,
+            "stream_example": self._call_example(views, lambda method: bool(method.stream_cls)),
+            "binary_example": self._call_example(views, lambda method: method.returns_sync == "BinaryAPIResponse"),
+        }
+
+    def _call_example(self, views: SdkView, wanted: Any) -> dict[str, str] | None:
+        """The first method that `wanted` picks, as a chain from the client and its required arguments."""
+        for view in _walk(views.resources):
+            for method, op in zip(view.methods, view.resource.operations):
+                if wanted(method):
+                    call = ViewBuilder(self.api).test_call(view, method, op)
+                    return {"chain": f"{call.resource_chain}.{method.name}", "args": call.required_args}
+        return None
 
 
 def _resource_exports(view: ResourceView) -> tuple[str, list[str]]:
