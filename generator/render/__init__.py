@@ -95,6 +95,7 @@ class SdkContext:
     errors_key: str | None
     error_model: ErrorModelRef | None
     pages: tuple[PageStyle, ...]
+    secret_query_params: tuple[str, ...]  # query parameters that carry credentials
 
 
 def sdk_context(api: Api) -> SdkContext:
@@ -116,6 +117,7 @@ def sdk_context(api: Api) -> SdkContext:
             ErrorModelRef(envelope.model_name, f"types.shared.{snake_case(envelope.model_name)}") if envelope else None
         ),
         pages=api.pages,
+        secret_query_params=tuple(sorted({s.param_name for s in api.auth if s.location == "query"})),
     )
 
 
