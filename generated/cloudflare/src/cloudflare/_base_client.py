@@ -439,6 +439,8 @@ class BaseClient(Generic[_HttpxClientT]):
         return {"follow_redirects": options.follow_redirects}
 
     def _log_response(self, response: httpx.Response) -> None:
+        if not log.isEnabledFor(logging.DEBUG):
+            return  # the redacted copies below cost more than the rest of the logging
         request = response.request
         log.debug(
             'HTTP Response: %s %s "%i %s" %s',
@@ -780,7 +782,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         retries_taken = 0
         while True:
             request = self._build_request(options, retries_taken=retries_taken)
-            log.debug("Sending HTTP Request: %s %s", request.method, redact_url(request.url))
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug("Sending HTTP Request: %s %s", request.method, redact_url(request.url))
             try:
                 response = await self._client.send(
                     request,
@@ -1047,7 +1050,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         retries_taken = 0
         while True:
             request = self._build_request(options, retries_taken=retries_taken)
-            log.debug("Sending HTTP Request: %s %s", request.method, redact_url(request.url))
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug("Sending HTTP Request: %s %s", request.method, redact_url(request.url))
             try:
                 response = self._client.send(
                     request,
