@@ -55,7 +55,15 @@ def count_operations(path: Path) -> int:
     paths = data.get("paths") if isinstance(data, dict) else None
     if not isinstance(paths, dict):
         return 0
-    return sum(1 for item in paths.values() if isinstance(item, dict) for m in _METHODS if isinstance(item.get(m), dict))
+    count = 0
+    for item in paths.values():
+        ref = item.get("$ref") if isinstance(item, dict) else None
+        if isinstance(ref, str) and ref.startswith("#/"):  # a path item defined elsewhere in the file
+            item = data
+            for token in ref[2:].split("/"):
+                item = item.get(token.replace("~1", "/").replace("~0", "~"), {}) if isinstance(item, dict) else {}
+        count += sum(1 for m in _METHODS if isinstance(item, dict) and isinstance(item.get(m), dict))
+    return count
 
 
 def check_spec(spec: Path, work: Path, mypy_cache: Path, *, timeout: float = 600) -> Row:

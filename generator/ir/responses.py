@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..config import Config
-from .bodies import encoding_of
 from .context import SpecContext, escape
-from .model import ArrayType, BodyEncoding, ObjectType, PageStyle, Response, TypeRef
+from .model import ArrayType, ObjectType, PageStyle, Primitive, Response, ResponseKind, TypeRef
 from .schemas import unwrap_nullable
 
 
@@ -41,14 +40,20 @@ def response(ctx: SpecContext, config: Config, op: dict[str, Any], pointer: str,
     content = resp.get("content") or {}
     if not isinstance(content, dict) or not content:
         return Response(status, "", None, description=description)
-    offered = [str(media) for media in content]
-    content_type = next((c for c in offered if encoding_of(c) is BodyEncoding.JSON), offered[0])
+    content_type = response_content_type(content)
     media = content.get(content_type) or {}
     schema = media.get("schema") if isinstance(media, dict) else None
+    kind = response_kind(content_type, schema)
+    if kind is ResponseKind.BINARY:
+        return Response(status, content_type, None, description=description, kind=kind)
     if schema is None:
+        if kind is ResponseKind.EVENT_STREAM:
+            return Response(status, content_type, Primitive("str"), kind=kind)
         return Response(status, content_type, None)
     where = f"{pointer}/responses/{escape(status)}/content/{escape(content_type)}/schema"
     type_: TypeRef = ctx.schemas.convert(schema, where)
+    if kind is not ResponseKind.JSON:
+        return Response(status, content_type, type_, description=description, kind=kind)
     envelope = ctx.schemas.deref(unwrap_nullable(type_)[0])
     if page is not None:
         items_type = field_type(envelope, page.items_field)
@@ -68,3 +73,34 @@ def response(ctx: SpecContext, config: Config, op: dict[str, Any], pointer: str,
         if result_type is not None:
             return Response(status, content_type, result_type, unwrapped=True, nullable=True)
     return Response(status, content_type, type_, description=description)
+
+
+def _media_type(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
+
+
+def response_content_type(content: dict[str, Any]) -> str:
+    """The media type a method asks for: JSON first, then an event stream, else the first listed."""
+    media = [str(c) for c in content]
+    for wanted in (lambda m: m == "application/json" or m.endswith("+json"), lambda m: m == "text/event-stream"):
+        found = next((c for c in media if wanted(_media_type(c))), None)
+        if found is not None:
+            return found
+    return media[0]
+
+
+def response_kind(content_type: str, schema: object) -> ResponseKind:
+    """JSON and event streams by media type; text for text/* and XML; bytes for everything else."""
+    media = _media_type(content_type)
+    binary_schema = isinstance(schema, dict) and schema.get("format") == "binary" and schema.get("type") in ("string", None)
+    if media == "text/event-stream":
+        return ResponseKind.EVENT_STREAM
+    if media == "application/json" or media.endswith("+json"):
+        return ResponseKind.JSON
+    if binary_schema:
+        return ResponseKind.BINARY
+    if media.startswith("text/") or media == "application/xml" or media.endswith("+xml"):
+        return ResponseKind.TEXT
+    if media in ("*/*", "application/*"):
+        return ResponseKind.JSON  # any type: parse what comes back as before
+    return ResponseKind.BINARY

@@ -7,6 +7,7 @@ helper a method calls, how a docstring reads) is computed in this module.
 from __future__ import annotations
 
 import re
+import json
 from dataclasses import dataclass, field
 
 from ..ir.examples import example_for, fits
@@ -24,6 +25,7 @@ from ..ir.model import (
     Property,
     RefType,
     Resource,
+    ResponseKind,
     TypeRef,
 )
 from ..ir.naming import snake_case
@@ -79,6 +81,7 @@ class MethodView:
     body_dict: str  # "" or a dict display of py names
     query_dict: str
     header_dict: str
+    headers_expr: str  # "" or the expression `extra_headers` is set to before the call
     params_ref: str  # "pet_update_params.PetUpdateParams" or ""
     returns_sync: str
     returns_async: str
@@ -100,6 +103,9 @@ class MethodView:
     generic_call: bool = False  # methods the client has no helper for (HEAD, OPTIONS, TRACE)
     result_cast: str = ""  # the return type the call's result is cast to ("" when none is needed)
     imports: list[tuple[str, str]] = field(default_factory=list)  # (runtime module, name)
+    cast_to_async: str = ""  # when the async method casts to another class (binary responses)
+    stream_cls: str = ""  # "Stream[X]" when the method returns server-sent events
+    stream_cls_async: str = ""
 
 
 @dataclass
@@ -120,6 +126,8 @@ class ResourceView:
     uses_typing: list[str]
     is_package: bool  # has children: lives in resources/<name>/<name>.py
     runtime_names: list[tuple[str, str]] = field(default_factory=list)  # (module, "a, b") extra runtime imports
+    uses_binary: bool = False  # some method returns a binary response object
+    uses_stream: bool = False  # some method returns a stream of server-sent events
 
     @property
     def import_from_parent(self) -> str:
@@ -151,6 +159,8 @@ class TestCallView:
     has_optional: bool
     response_annotation_async: str
     resource_chain: str  # "store.pets"
+    response_content_type: str = "application/json"
+    stream_item: str = ""  # the annotation of each event when the method returns a stream, else ""
 
 
 @dataclass
@@ -327,7 +337,17 @@ class ViewBuilder:
         result_cast = ""
         wire = self.wires.wire(op, planner, params_ref, dict_display, imports)
         response_name = op.response_type_name
-        if op.page is not None and response_name:
+        kind = op.response.kind
+        cast_to_async = stream_cls = stream_cls_async = ""
+        if kind is ResponseKind.BINARY and op.page is None:
+            returns_sync, returns_async = "BinaryAPIResponse", "AsyncBinaryAPIResponse"
+            cast_to, cast_to_async, post_parser, http_call = returns_sync, returns_async, "", f"_{op.http_method}"
+        elif kind is ResponseKind.EVENT_STREAM and op.page is None:
+            item = response_name or "object"
+            returns_sync, returns_async = f"Stream[{item}]", f"AsyncStream[{item}]"
+            stream_cls, stream_cls_async = returns_sync, returns_async
+            cast_to, post_parser, http_call = item, "", "_request_stream"
+        elif op.page is not None and response_name:
             returns_sync = f"Sync{op.page.class_suffix}[{response_name}]"
             returns_async = f"AsyncPaginator[{response_name}, Async{op.page.class_suffix}[{response_name}]]"
             cast_to, post_parser, http_call = "", "", "_get_api_list"
@@ -355,7 +375,7 @@ class ViewBuilder:
         # the client's `get` takes no body: a GET that declares one goes through `request`
         get_with_body = op.http_method == "get" and any(p.location is Location.BODY for p in op.parameters)
         generic_call = op.http_method not in ("get", "post", "put", "patch", "delete") or get_with_body
-        if generic_call and http_call != "_get_api_list":
+        if generic_call and http_call not in ("_get_api_list", "_request_stream"):
             http_call = "request"
             imports.append(("_models", "FinalRequestOptions"))
 
@@ -370,7 +390,11 @@ class ViewBuilder:
             http_method=op.http_method,
             body_dict=dict_display(Location.BODY),
             query_dict=dict_display(Location.QUERY),
-            header_dict=wire.header_dict,
+            header_dict=dict_display(Location.HEADER),
+            headers_expr=wire.headers_expr,
+            cast_to_async=cast_to_async or cast_to,
+            stream_cls=stream_cls,
+            stream_cls_async=stream_cls_async,
             params_ref=params_ref,
             returns_sync=returns_sync,
             returns_async=returns_async,
@@ -413,6 +437,7 @@ class ViewBuilder:
         uses_wrapper = False
         typing_names: set[str] = set()
         runtime_names: dict[str, set[str]] = {}
+        uses_binary = uses_stream = False
         for op in resource.operations:
             params_file = self.params_file(resource, op)
             response_file = self.response_file(resource, op)
@@ -430,6 +455,8 @@ class ViewBuilder:
                 type_imports.setdefault(f"{types_pkg}.{op.response_module}", []).append(op.response_type_name)
             if op.page is not None:
                 runtime_imports.update({view.page_sync, view.page_async})
+            uses_binary = uses_binary or view.returns_sync == "BinaryAPIResponse"
+            uses_stream = uses_stream or bool(view.stream_cls)
             if view.post_parser:
                 uses_wrapper = True
                 typing_names.update({"Type", "cast", "Optional"})
@@ -460,6 +487,8 @@ class ViewBuilder:
             uses_typing=sorted(typing_names),
             is_package=is_package,
             runtime_names=[(module, ", ".join(sorted(names))) for module, names in sorted(runtime_names.items())],
+            uses_binary=uses_binary,
+            uses_stream=uses_stream,
         )
 
     # ------------------------------------------------------------------ tests
@@ -502,8 +531,20 @@ class ViewBuilder:
             body = self._wire_example(op)
         annotation = method.returns_sync
         annotation_async = method.returns_sync
+        content_type = "application/json"
+        stream_item = ""
         if op.page is not None:
             annotation_async = method.page_async + f"[{op.response_type_name}]"
+        elif method.stream_cls:
+            # two events carrying the example, then the end of the stream
+            stream_item = method.cast_to
+            content_type = "text/event-stream"
+            event = b"data: " + json.dumps(body).encode() + b"\n\n"
+            body = event + event
+        elif method.returns_sync == "BinaryAPIResponse":
+            annotation_async = method.returns_async
+            content_type = op.response.content_type
+            body = b"\x89binary\x00body\xff"
         return TestCallView(
             method=method,
             op=op,
@@ -525,6 +566,8 @@ class ViewBuilder:
             resource_chain=".".join(resource_view.resource.path),
             has_optional=any(not p.required and p.location != "path" for p in op.parameters),
             response_annotation_async=annotation_async,
+            response_content_type=content_type,
+            stream_item=stream_item,
         )
 
     def _wire_example(self, op: Operation) -> object:

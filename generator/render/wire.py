@@ -30,7 +30,7 @@ from .pytypes import TypeModule
 class Wire:
     """The expressions of one call that put its arguments on the wire."""
 
-    header_dict: str = ""
+    headers_expr: str = ""  # what `extra_headers` is set to before the call, "" when unchanged
     body_sync: str = ""
     body_async: str = ""
     query_sync: str = ""
@@ -112,7 +112,8 @@ class WireBuilder:
                 wire.query_async = f"query_styles({wire.query_async}, {table})"
 
         # headers: declared header parameters, cookies, then the media types of this call
-        entries: list[str] = []
+        entries: list[str] = []  # may be omitted
+        fixed: list[str] = []
         for p in op.parameters:
             if p.location is not Location.HEADER:
                 continue
@@ -163,13 +164,15 @@ class WireBuilder:
                 wire.encode_async = f"{wire.encode_async} if is_given({body_value}) else None"
                 entries.append('"Content-Type": encoded_body.content_type if encoded_body else omit')
             else:
-                entries.append('"Content-Type": encoded_body.content_type')
+                fixed.append('"Content-Type": encoded_body.content_type')
         if body is not None and body.encoding is BodyEncoding.JSON and body.content_type != "application/json":
-            entries.append(f'"Content-Type": {pystr(body.content_type)}')
+            fixed.append(f'"Content-Type": {pystr(body.content_type)}')
         accept = op.response.content_type
         if accept and accept != "application/json":
-            entries.append(f'"Accept": {pystr(accept)}')
-        wire.header_dict = "{" + ", ".join(entries) + "}" if entries else ""
+            fixed.insert(0, f'"Accept": {pystr(accept)}')
+        # values always present are written as they are; parameters that may be omitted are stripped
+        layers = fixed + ([f"**strip_not_given({{{', '.join(entries)}}})"] if entries else [])
+        wire.headers_expr = "{" + ", ".join([*layers, "**(extra_headers or {})"]) + "}" if layers else ""
 
         # security: an operation whose requirement differs from the API's picks its own credentials
         if op.own_security and self.api.auth:

@@ -66,9 +66,7 @@ def _read(content: object) -> Tuple[Optional[str], bytes]:
         name = getattr(content, "name", None)
         name = os.path.basename(name) if isinstance(name, str) else None
         return name, data.encode() if isinstance(data, str) else bytes(data)
-    raise TypeError(
-        f"Expected file content as bytes, a file or a path, got {type(content).__name__}"
-    )
+    raise TypeError(f"Expected file content as bytes, a file or a path, got {type(content).__name__}")
 
 
 def _is_file_tuple(value: object) -> bool:
@@ -105,29 +103,19 @@ def _field_text(value: object) -> str:
 
 
 def _given(data: Mapping[str, object]) -> Dict[str, object]:
-    return {
-        k: v
-        for k, v in data.items()
-        if not isinstance(v, (NotGiven, Omit)) and v is not None
-    }
+    return {k: v for k, v in data.items() if not isinstance(v, (NotGiven, Omit)) and v is not None}
 
 
-def multipart_body(
-    data: Mapping[str, object], *, files: Collection[str] = ()
-) -> EncodedBody:
+def multipart_body(data: Mapping[str, object], *, files: Collection[str] = ()) -> EncodedBody:
     """multipart/form-data; the fields named in `files` are file parts (a list: several)."""
     fields: List[Tuple[str, str]] = []
     parts: List[Tuple[str, Tuple[str, bytes, str]]] = []
     for name, value in _given(data).items():
         if name in files:
             many = isinstance(value, (list, tuple)) and not _is_file_tuple(value)
-            for item in (
-                list(value) if isinstance(value, (list, tuple)) and many else [value]
-            ):
+            for item in (list(value) if isinstance(value, (list, tuple)) and many else [value]):
                 parts.append((name, _file_part(item, name)))
-        elif isinstance(value, (list, tuple)) and all(
-            not isinstance(v, (Mapping, list, tuple)) for v in value
-        ):
+        elif isinstance(value, (list, tuple)) and all(not isinstance(v, (Mapping, list, tuple)) for v in value):
             fields.extend((name, _field_text(item)) for item in value)
         else:
             fields.append((name, _field_text(value)))
@@ -145,9 +133,7 @@ def multipart_body(
         ]
         request = httpx.Request("POST", "http://localhost/", files=parts_of_fields)
     else:
-        request = httpx.Request(
-            "POST", "http://localhost/", data=_grouped(fields), files=parts
-        )
+        request = httpx.Request("POST", "http://localhost/", data=_grouped(fields), files=parts)
     return EncodedBody(request.read(), request.headers["Content-Type"])
 
 
@@ -156,27 +142,19 @@ def _grouped(fields: List[Tuple[str, str]]) -> Dict[str, Any]:
     for name, text in fields:
         if name in grouped:
             previous = grouped[name]
-            grouped[name] = (
-                [*previous, text] if isinstance(previous, list) else [previous, text]
-            )
+            grouped[name] = [*previous, text] if isinstance(previous, list) else [previous, text]
         else:
             grouped[name] = text
     return grouped
 
 
-def form_body(
-    data: Mapping[str, object], content_type: str = "application/x-www-form-urlencoded"
-) -> EncodedBody:
+def form_body(data: Mapping[str, object], content_type: str = "application/x-www-form-urlencoded") -> EncodedBody:
     """application/x-www-form-urlencoded: arrays repeat their key, objects nest as `a[b]=c`."""
-    pairs = Querystring(
-        array_format="repeat", nested_format="brackets"
-    ).stringify_items(_given(data))
+    pairs = Querystring(array_format="repeat", nested_format="brackets").stringify_items(_given(data))
     return EncodedBody(urlencode(pairs).encode(), content_type)
 
 
-def binary_body(
-    content: object, content_type: str = "application/octet-stream"
-) -> EncodedBody:
+def binary_body(content: object, content_type: str = "application/octet-stream") -> EncodedBody:
     """A raw body from bytes, a file, a path or a `(name, content[, type])` tuple."""
     _name, data, media_type = _file_part(content, "file")
     if _is_file_tuple(content) and len(content) == 3:  # type: ignore[arg-type]

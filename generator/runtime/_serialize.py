@@ -61,9 +61,7 @@ def _deep_object(name: str, value: object, out: Dict[str, object]) -> None:
         out[name] = _text(value)
 
 
-def query_styles(
-    params: Mapping[str, object], styles: Mapping[str, Tuple[str, bool]]
-) -> Dict[str, object]:
+def query_styles(params: Mapping[str, object], styles: Mapping[str, Tuple[str, bool]]) -> Dict[str, object]:
     """`params` (wire name -> value) laid out by `styles` (wire name -> (style, explode)).
 
     Arrays come back as lists (the query string repeats their key), everything else as
@@ -121,9 +119,7 @@ def header_value(value: object, *, explode: bool = False) -> Union[str, Omit]:
     return ",".join(_text(item) for item in _items(value))
 
 
-def cookie_header(
-    cookies: Mapping[str, object], exploded: Tuple[str, ...] = ()
-) -> Union[str, Omit]:
+def cookie_header(cookies: Mapping[str, object], exploded: Tuple[str, ...] = ()) -> Union[str, Omit]:
     """A `Cookie` header for cookie parameters (`form` style); `omit` when none is given."""
     pairs: List[str] = []
     for name, value in cookies.items():
