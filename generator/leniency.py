@@ -46,6 +46,8 @@ STRICT_HINT = "ignored: it changes nothing sdkgen emits (--strict makes it an er
 
 
 def _harmless(problem: SpecProblem) -> bool:
+    if problem.code == "schema-dialect-unknown":
+        return True  # sdkgen reads every schema with one dialect; `$schema` changes nothing it emits
     if problem.code not in ("spec-invalid", "default-invalid"):
         return False
     if problem.code == "default-invalid":
