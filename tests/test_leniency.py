@@ -92,3 +92,13 @@ def test_builder_warnings_carry_file_and_line(tmp_path: Path) -> None:
     result = sdkgen("generate", str(path), "--output", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert f"{path}:8: warning [callbacks-ignored]: at /paths/~1things/get/callbacks:" in result.stderr
+
+
+def test_unknown_schema_dialect_in_3_1_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "dialect.yaml"
+    path.write_text(LENIENT.replace("openapi: 3.0.3", "openapi: 3.1.0").replace(
+        "http://json-schema.org/draft-07/schema#", "https://json-schema.org/draft-05/schema#"))
+    result = sdkgen("validate", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "warning [schema-dialect-unknown]" in result.stderr
+    assert sdkgen("validate", "--strict", str(path)).returncode == 2
