@@ -23,7 +23,9 @@ from .model import (
 )
 from .naming import is_identifier, pascal_case, snake_case, unique, upper_snake
 from .operations import PATH_PARAM, OperationBuilder
-from .responses import field_type, response_kind  # noqa: F401 (response_kind: part of this module's API)
+from .responses import field_type, response_kind
+
+__all__ = ["BuildResult", "build_api", "response_kind"]  # response_kind: its home before the split
 from .schemas import unwrap_nullable
 
 

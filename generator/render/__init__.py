@@ -10,7 +10,7 @@ from typing import Any
 import jinja2
 
 from ..fileset import FileSet
-from ..ir.model import Api, PageStyle
+from ..ir.model import Api, PageStyle, ResponseKind
 from ..ir.naming import singular, snake_case
 from .literals import comment, docstring_body, py_literal, pystr
 from .views import ResourceView, SdkView, TypeFileView, ViewBuilder, build_views
@@ -259,7 +259,6 @@ class TestFileView:
     type_imports: list[tuple[str, list[str]]]
     lang_header: str
     uses_binary: bool = False
-    uses_stream: bool = False
 
 
 class _Renderer:
@@ -353,8 +352,7 @@ class _Renderer:
                 page_imports=pages,
                 type_imports=[(types_pkg, names)] if names else [],
                 lang_header=f"{api.package.telemetry_prefix}-Lang",
-                uses_binary=any(call.response_annotation == "BinaryAPIResponse" for call in calls),
-                uses_stream=any(call.stream_item for call in calls),
+                uses_binary=any(call.method.response_kind is ResponseKind.BINARY for call in calls),
             )
             self.render("sdk/tests/test_resource.py.jinja", "/".join((*dirs, f"test_{view.resource.attr_name}.py")), t=test_view)
         client_kwargs = py_literal(dict(api.test_credentials))
@@ -421,15 +419,15 @@ class _Renderer:
         return {
             "usage_credentials": [(s.option, s.env_var) for s in self.api.auth[:1]],
             "example": example,
-            "stream_example": self._call_example(views, lambda method: bool(method.stream_cls)),
-            "binary_example": self._call_example(views, lambda method: method.returns_sync == "BinaryAPIResponse"),
+            "stream_example": self._call_example(views, ResponseKind.EVENT_STREAM),
+            "binary_example": self._call_example(views, ResponseKind.BINARY),
         }
 
-    def _call_example(self, views: SdkView, wanted: Any) -> dict[str, str] | None:
-        """The first method that `wanted` picks, as a chain from the client and its required arguments."""
+    def _call_example(self, views: SdkView, kind: ResponseKind) -> dict[str, str] | None:
+        """The first method returning `kind`, as a chain from the client and its required arguments."""
         for view in _walk(views.resources):
             for method, op in zip(view.methods, view.resource.operations):
-                if wanted(method):
+                if method.response_kind is kind:
                     call = ViewBuilder(self.api).test_call(view, method, op)
                     return {"chain": f"{call.resource_chain}.{method.name}", "args": call.required_args}
         return None

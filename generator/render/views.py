@@ -103,6 +103,7 @@ class MethodView:
     generic_call: bool = False  # methods the client has no helper for (HEAD, OPTIONS, TRACE)
     result_cast: str = ""  # the return type the call's result is cast to ("" when none is needed)
     imports: list[tuple[str, str]] = field(default_factory=list)  # (runtime module, name)
+    response_kind: ResponseKind = ResponseKind.JSON
     cast_to_async: str = ""  # when the async method casts to another class (binary responses)
     stream_cls: str = ""  # "Stream[X]" when the method returns server-sent events
     stream_cls_async: str = ""
@@ -392,6 +393,7 @@ class ViewBuilder:
             query_dict=dict_display(Location.QUERY),
             header_dict=dict_display(Location.HEADER),
             headers_expr=wire.headers_expr,
+            response_kind=kind if op.page is None else ResponseKind.JSON,
             cast_to_async=cast_to_async or cast_to,
             stream_cls=stream_cls,
             stream_cls_async=stream_cls_async,
@@ -455,7 +457,7 @@ class ViewBuilder:
                 type_imports.setdefault(f"{types_pkg}.{op.response_module}", []).append(op.response_type_name)
             if op.page is not None:
                 runtime_imports.update({view.page_sync, view.page_async})
-            uses_binary = uses_binary or view.returns_sync == "BinaryAPIResponse"
+            uses_binary = uses_binary or view.response_kind is ResponseKind.BINARY
             uses_stream = uses_stream or bool(view.stream_cls)
             if view.post_parser:
                 uses_wrapper = True
@@ -541,7 +543,7 @@ class ViewBuilder:
             content_type = "text/event-stream"
             event = b"data: " + json.dumps(body).encode() + b"\n\n"
             body = event + event
-        elif method.returns_sync == "BinaryAPIResponse":
+        elif method.response_kind is ResponseKind.BINARY:
             annotation_async = method.returns_async
             content_type = op.response.content_type
             body = b"\x89binary\x00body\xff"
