@@ -93,3 +93,17 @@ def fits(value: JsonValue, type_: TypeRef, deref: Callable[[TypeRef], TypeRef]) 
     if isinstance(type_, EnumType):
         return value in type_.values
     return False
+
+
+def has_finite_instance(type_: TypeRef, deref: Callable[[TypeRef], TypeRef], _stack: frozenset[str] = frozenset()) -> bool:
+    """Whether any finite value satisfies `type_`: not when a required, non-null property leads back
+    to its own schema (`Node {child: Node, required: [child]}`), which no response can satisfy."""
+    if isinstance(type_, RefType):
+        if type_.schema_id in _stack:
+            return False
+        return has_finite_instance(deref(type_), deref, _stack | {type_.schema_id})
+    if isinstance(type_, ObjectType):  # cycles go through RefTypes: they are caught above
+        return all(has_finite_instance(p.type, deref, _stack) for p in type_.properties if p.required and not p.nullable)
+    if isinstance(type_, UnionType):
+        return any(has_finite_instance(v, deref, _stack) for v in type_.variants)
+    return True  # primitives, null, arrays (empty) and maps (empty)

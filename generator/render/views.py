@@ -10,7 +10,7 @@ import re
 import json
 from dataclasses import dataclass, field
 
-from ..ir.examples import example_for, fits
+from ..ir.examples import example_for, fits, has_finite_instance
 from ..ir.model import (
     AnyType,
     Api,
@@ -157,6 +157,7 @@ class TestCallView:
     expected_all_query: str  # py literal of the query pairs sent with all args
     query_exact: bool  # False when styled arrays/objects add pairs beyond expected_all_query
     query_filter: str  # " if pair[0] not in (...)": leaves out credentials sent in the query
+    unsatisfiable: bool  # no finite response is valid: strict parsing cannot succeed
     has_optional: bool
     response_annotation_async: str
     resource_chain: str  # "store.pets"
@@ -565,6 +566,7 @@ class ViewBuilder:
             expected_all_query=expected_query,
             query_exact=not any(isinstance(v, (list, dict)) for _k, v in query),
             query_filter=credential_filter(self.api),
+            unsatisfiable=op.response.type is not None and not has_finite_instance(op.response.type, self.deref),
             resource_chain=".".join(resource_view.resource.path),
             has_optional=any(not p.required and p.location != "path" for p in op.parameters),
             response_annotation_async=annotation_async,
