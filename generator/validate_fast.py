@@ -14,8 +14,10 @@ and the Python path, which refuses every URI scheme too, reports the ref.
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
+_rust: ModuleType | None
 try:  # a compiled wheel may be missing on an odd platform; the Python path covers it
     from openapi_spec_validator_rs import _core as _rust
 except ImportError:  # pragma: no cover - depends on the platform's wheels

@@ -9,6 +9,7 @@ from typing import Any
 
 import jinja2
 
+from ..assets import templates_dir
 from ..fileset import FileSet
 from ..ir.model import Api, PageStyle
 from ..ir.naming import singular, snake_case
@@ -16,12 +17,6 @@ from .literals import comment, docstring_body, py_literal, pystr
 from .views import ResourceView, SdkView, TypeFileView, ViewBuilder, build_views
 
 HEADER = "# File generated from an OpenAPI spec by sdkgen. Do not edit it by hand: regenerate instead."
-
-
-def templates_dir() -> Path:
-    """Templates ship inside the wheel as generator/templates; in a checkout they sit at the root."""
-    packaged = Path(__file__).resolve().parents[1] / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
 
 
 def _tomlstr(value: object) -> str:
