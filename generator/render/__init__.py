@@ -11,6 +11,7 @@ import jinja2
 
 from ..assets import templates_dir
 from ..fileset import FileSet
+from ..format import LINE_LENGTH, TARGET_VERSIONS
 from ..ir.model import Api, PageStyle
 from ..ir.naming import singular, snake_case
 from .literals import comment, docstring_body, py_literal, pystr
@@ -239,7 +240,9 @@ class _Renderer:
         self.types(views.type_files)
         self.tests(views, builder)
         self.docs(views)
-        self.render("sdk/pyproject.toml.jinja", "pyproject.toml")
+        # The SDK declares the style format.py applies, so `black --check` passes inside it.
+        formatter = {"line_length": LINE_LENGTH, "target_versions": TARGET_VERSIONS}
+        self.render("sdk/pyproject.toml.jinja", "pyproject.toml", formatter=formatter)
         return FileSet(self.files)
 
     def runtime(self) -> None:
