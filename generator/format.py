@@ -6,8 +6,8 @@ function of its key, so the cache can never change the output. Cache misses are 
 parallel, one process per CPU; results are collected in path order, so the output does not
 depend on which worker finished first.
 
-`skip` names files the renderer already emits exactly as black would (static files), which
-are passed through untouched.
+Files in `FileSet.formatted` (the runtime, copied verbatim and black-stable as written) are
+passed through untouched.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Collection
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -102,12 +101,12 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
-def format_files(files: FileSet, *, skip: Collection[str] = ()) -> FileSet:
+def format_files(files: FileSet) -> FileSet:
     cache = _cache_dir()
     done: dict[str, str] = {}
     missing: list[str] = []
     for path, text in files.items():
-        if not path.endswith(".py") or path in skip:
+        if not path.endswith(".py") or path in files.formatted:
             continue
         cached = _read_cached(cache / _key(text)) if cache is not None else None
         if cached is None:

@@ -53,8 +53,8 @@ def test_cached_results_need_no_black(cache: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_skipped_files_pass_through_untouched(cache: Path) -> None:
-    files = FileSet({"static.py": ugly(1), "rendered.py": ugly(2)})
-    formatted = formatting.format_files(files, skip={"static.py"})
+    files = FileSet({"static.py": ugly(1), "rendered.py": ugly(2)}, formatted=frozenset({"static.py"}))
+    formatted = formatting.format_files(files)
     assert formatted["static.py"] == ugly(1)
     assert formatted["rendered.py"] == black.format_str(ugly(2), mode=formatting.MODE)
 

@@ -25,6 +25,23 @@ def _tomlstr(value: object) -> str:
     return pystr(value)
 
 
+RUNTIME_DIR = Path(__file__).resolve().parents[1] / "runtime"
+# Not copied: the package marker of the source tree, and the settings every SDK gets its own of.
+_NOT_COPIED = frozenset({"__init__.py", "_settings.py"})
+
+
+@lru_cache(maxsize=1)
+def runtime_files() -> dict[str, str]:
+    """The runtime every SDK carries, by path inside the package: copied byte for byte."""
+    files = {}
+    for path in sorted(RUNTIME_DIR.rglob("*")):
+        relative = path.relative_to(RUNTIME_DIR).as_posix()
+        if path.is_dir() or "__pycache__" in relative or relative in _NOT_COPIED or path.suffix not in (".py", ".typed"):
+            continue
+        files[relative] = path.read_text(encoding="utf-8")
+    return files
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -224,6 +241,7 @@ class _Renderer:
         self.env = environment()
         self.sdk = sdk_context(api)
         self.files: dict[str, str] = {}
+        self.verbatim: set[str] = set()
         self.src = f"src/{api.package.import_name}"
 
     def render(self, template: str, path: str, **context: Any) -> None:
@@ -243,13 +261,15 @@ class _Renderer:
         # The SDK declares the style format.py applies, so `black --check` passes inside it.
         formatter = {"line_length": LINE_LENGTH, "target_versions": TARGET_VERSIONS}
         self.render("sdk/pyproject.toml.jinja", "pyproject.toml", formatter=formatter)
-        return FileSet(self.files)
+        return FileSet(self.files, frozenset(self.verbatim))
 
     def runtime(self) -> None:
-        root = templates_dir() / "runtime"
-        for template in sorted(root.rglob("*.jinja")):
-            relative = template.relative_to(root).as_posix()
-            self.render(f"runtime/{relative}", f"{self.src}/{relative[: -len('.jinja')]}")
+        for relative, text in runtime_files().items():
+            self.files[f"{self.src}/{relative}"] = text
+            self.verbatim.add(f"{self.src}/{relative}")
+        self.render("sdk/package/_settings.py.jinja", f"{self.src}/_settings.py")
+        self.render("sdk/package/_version.py.jinja", f"{self.src}/_version.py")
+        self.render("sdk/package/pagination.py.jinja", f"{self.src}/pagination.py")
 
     def resources(self, top: list[ResourceView]) -> None:
         self.render("sdk/package/resources_init.py.jinja", f"{self.src}/resources/__init__.py", entries=top)
