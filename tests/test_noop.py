@@ -147,3 +147,26 @@ def test_generator_fingerprint_covers_code_and_templates(tmp_path: Path, monkeyp
     fingerprint.generator_sha256.cache_clear()
     assert fingerprint.generator_sha256() != original
     fingerprint.generator_sha256.cache_clear()
+
+
+def test_cli_reports_up_to_date_and_stage_times(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    spec_dir = tmp_path / "spec"
+    shutil.copytree(FIXTURE, spec_dir)
+    out = tmp_path / "sdk"
+
+    def sdkgen(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", "from generator.cli import run; run()", *args],
+                              capture_output=True, text=True)
+
+    first = sdkgen("generate", str(spec_dir / "main.yaml"), "--output", str(out), "--verbose")
+    assert first.returncode == 0, first.stderr
+    stages = [line.split()[1] for line in first.stderr.splitlines() if line.startswith("sdkgen: ")]
+    assert stages == ["up-to-date", "load", "validate", "build", "render", "format", "write"]
+    second = sdkgen("generate", str(spec_dir / "main.yaml"), "--output", str(out), "-v")
+    assert second.returncode == 0 and "up to date" in second.stdout
+    assert [line.split()[1] for line in second.stderr.splitlines()] == ["up-to-date"]
+    quiet = sdkgen("check", str(spec_dir / "main.yaml"), "--output", str(out))
+    assert quiet.returncode == 0 and quiet.stderr == "" and "up to date" in quiet.stdout
