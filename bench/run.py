@@ -323,6 +323,7 @@ def main() -> None:
     if args.specs:
         wanted = [w.strip() for w in args.specs.split(",")]
         specs = [s for s in specs if any(w in s[0] for w in wanted)]
+    info = machine()  # before the runs: the commit measured is the one checked out now
     scratch = Path(tempfile.mkdtemp(prefix="run-", dir=args.cache))
     try:
         results = bench(specs, commands, args.runs, args.timeout, scratch)
@@ -330,7 +331,6 @@ def main() -> None:
         shutil.rmtree(scratch, ignore_errors=True)
 
     report = table(results, args.runs)
-    info = machine()
     print("\n" + report)
     args.out.mkdir(parents=True, exist_ok=True)
     payload = {"machine": info, "runs": args.runs, "notes": [NPM_NOTE] if "openapi-generator" in commands else [],

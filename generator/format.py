@@ -3,7 +3,7 @@
 black costs ~30-100 ms a file, and most files are the same from run to run, so results are
 cached on disk by a hash of black's version, mode and the input text. A cache entry is a pure
 function of its key, so the cache can never change the output. Cache misses are formatted in
-parallel, one process per CPU; results are collected in path order, so the output does not
+parallel, one fresh process per CPU; results are collected in path order, so the output does not
 depend on which worker finished first.
 
 Files in `FileSet.formatted` (the runtime, copied verbatim and black-stable as written) are
@@ -13,6 +13,7 @@ passed through untouched.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -116,7 +117,9 @@ def format_files(files: FileSet) -> FileSet:
     workers = min(_workers(), len(missing))
     texts = [files[path] for path in missing]
     if workers > 1 and len(missing) >= _PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Spawned, not forked: a forked worker would start as large as this process (the
+        # parsed spec, the IR, every rendered file) and copy pages as its GC touches them.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             results = list(pool.map(_black, texts, chunksize=max(1, len(texts) // (workers * 4))))
     else:
         results = [_black(text) for text in texts]
