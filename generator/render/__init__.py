@@ -223,7 +223,8 @@ class Route:
     method: str
     regex: str
     status: int
-    body: str
+    body: str  # a Python literal: JSON data, or bytes sent as they are
+    content_type: str = "application/json"
 
 
 @dataclass
@@ -233,6 +234,8 @@ class TestFileView:
     page_imports: list[str]
     type_imports: list[tuple[str, list[str]]]
     lang_header: str
+    uses_binary: bool = False
+    uses_stream: bool = False
 
 
 class _Renderer:
@@ -271,13 +274,19 @@ class _Renderer:
         self.render("sdk/package/_version.py.jinja", f"{self.src}/_version.py")
         self.render("sdk/package/pagination.py.jinja", f"{self.src}/pagination.py")
 
+    def lazy_init(self, directory: str, imports: list[tuple[str, list[str]]]) -> None:
+        """A package `__init__` whose names load on first access; `imports`: (module, names), [] for a submodule."""
+        exports = [(name, module) for module, names in imports for name in names or [module[1:]]]
+        up = "." * (directory.count("/") + 2)
+        self.render("sdk/package/lazy_init.py.jinja", f"{self.src}/{directory}/__init__.py", imports=imports, exports=exports, up=up)
+
     def resources(self, top: list[ResourceView]) -> None:
-        self.render("sdk/package/resources_init.py.jinja", f"{self.src}/resources/__init__.py", entries=top)
+        self.lazy_init("resources", [_resource_exports(view) for view in top])
         for view in _walk(top):
             self.render("sdk/package/resource.py.jinja", f"{self.src}/{view.module_path}", r=view)
             if view.is_package:
-                init = f"{self.src}/resources/{'/'.join(view.resource.path)}/__init__.py"
-                self.render("sdk/package/resources_init.py.jinja", init, entries=[*view.children, view])
+                directory = f"resources/{'/'.join(view.resource.path)}"
+                self.lazy_init(directory, [_resource_exports(child) for child in [*view.children, view]])
 
     def types(self, files: list[TypeFileView]) -> None:
         by_dir: dict[str, list[tuple[str, str]]] = {"types": []}
@@ -291,7 +300,9 @@ class _Renderer:
             for depth in range(1, len(parts)):
                 by_dir.setdefault("/".join(parts[:depth]), [])
         for directory, entries in sorted(by_dir.items()):
-            self.render("sdk/package/types_init.py.jinja", f"{self.src}/{directory}/__init__.py", entries=sorted(entries))
+            subpackages = sorted(d.rsplit("/", 1)[1] for d in by_dir if d.rsplit("/", 1)[0] == directory and d != directory)
+            imports = [(f".{module}", [name]) for module, name in sorted(entries)]
+            self.lazy_init(directory, imports + [(f".{package}", []) for package in subpackages])
 
     def tests(self, views: SdkView, builder: ViewBuilder) -> None:
         api = self.api
@@ -305,7 +316,9 @@ class _Renderer:
                 builder.test_call(view, method, op) for method, op in zip(view.methods, view.resource.operations)
             ]
             for call in calls:
-                routes.append(Route(call.route_method, call.route_regex, call.response_status, call.response_body))
+                routes.append(
+                    Route(call.route_method, call.route_regex, call.response_status, call.response_body, call.response_content_type)
+                )
             types_pkg = ".".join(("types", *view.resource.path[:-1]))
             names = sorted({op.response_type_name for op in view.resource.operations if op.response_type_name})
             pages = sorted({f"{p}{op.page.class_suffix}" for op in view.resource.operations if op.page for p in ("Sync", "Async")})
@@ -318,6 +331,8 @@ class _Renderer:
                 page_imports=pages,
                 type_imports=[(types_pkg, names)] if names else [],
                 lang_header=f"{api.package.telemetry_prefix}-Lang",
+                uses_binary=any(call.response_annotation == "BinaryAPIResponse" for call in calls),
+                uses_stream=any(call.stream_item for call in calls),
             )
             self.render("sdk/tests/test_resource.py.jinja", "/".join((*dirs, f"test_{view.resource.attr_name}.py")), t=test_view)
         client_kwargs = py_literal(dict(api.test_credentials))
@@ -381,7 +396,26 @@ class _Renderer:
                     break
             if example:
                 break
-        return {"usage_credentials": [(s.option, s.env_var) for s in self.api.auth[:1]], "example": example}
+        return {
+            "usage_credentials": [(s.option, s.env_var) for s in self.api.auth[:1]],
+            "example": example,
+            "stream_example": self._call_example(views, lambda method: bool(method.stream_cls)),
+            "binary_example": self._call_example(views, lambda method: method.returns_sync == "BinaryAPIResponse"),
+        }
+
+    def _call_example(self, views: SdkView, wanted: Any) -> dict[str, str] | None:
+        """The first method that `wanted` picks, as a chain from the client and its required arguments."""
+        for view in _walk(views.resources):
+            for method, op in zip(view.methods, view.resource.operations):
+                if wanted(method):
+                    call = ViewBuilder(self.api).test_call(view, method, op)
+                    return {"chain": f"{call.resource_chain}.{method.name}", "args": call.required_args}
+        return None
+
+
+def _resource_exports(view: ResourceView) -> tuple[str, list[str]]:
+    classes = [view.class_name, view.async_class_name]
+    return view.import_from_parent, [*classes, *(f"{c}With{kind}Response" for kind in ("Raw", "Streaming") for c in classes)]
 
 
 def _optional(method: Any) -> set[str]:

@@ -7,6 +7,7 @@ helper a method calls, how a docstring reads) is computed in this module.
 from __future__ import annotations
 
 import re
+import json
 from dataclasses import dataclass, field
 
 from ..ir.examples import example_for, fits
@@ -140,6 +141,8 @@ class TestCallView:
     has_optional: bool
     response_annotation_async: str
     resource_chain: str  # "store.pets"
+    response_content_type: str = "application/json"
+    stream_item: str = ""  # the annotation of each event when the method returns a stream, else ""
 
 
 @dataclass
@@ -482,8 +485,20 @@ class ViewBuilder:
             body = self._wire_example(op)
         annotation = method.returns_sync
         annotation_async = method.returns_sync
+        content_type = "application/json"
+        stream_item = ""
         if op.page is not None:
             annotation_async = method.page_async + f"[{op.response_type_name}]"
+        elif method.stream_cls:
+            # two events carrying the example, then the end of the stream
+            stream_item = method.cast_to
+            content_type = "text/event-stream"
+            event = b"data: " + json.dumps(body).encode() + b"\n\n"
+            body = event + event
+        elif method.returns_sync == "BinaryAPIResponse":
+            annotation_async = method.returns_async
+            content_type = op.response.content_type
+            body = b"\x89binary\x00body\xff"
         return TestCallView(
             method=method,
             op=op,
@@ -503,6 +518,8 @@ class ViewBuilder:
             resource_chain=".".join(resource_view.resource.path),
             has_optional=any(not p.required and p.location != "path" for p in op.parameters),
             response_annotation_async=annotation_async,
+            response_content_type=content_type,
+            stream_item=stream_item,
         )
 
     def _wire_example(self, op: Operation) -> object:
