@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from . import __version__
 from .errors import SdkgenError
+
+if TYPE_CHECKING:
+    from .pipeline import Timings
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -34,6 +37,13 @@ def main() -> None:
 
 
 _spec_argument = click.argument("spec", type=click.Path(path_type=Path, dir_okay=True))
+_verbose_option = click.option("--verbose", "-v", is_flag=True, help="Print the time each stage took to stderr.")
+
+
+def _print_timings(timings: Timings, verbose: bool) -> None:
+    if verbose:
+        for name, seconds in timings.stages:
+            click.echo(f"sdkgen: {name:<16} {seconds:8.3f} s", err=True)
 
 
 @main.command()
@@ -41,14 +51,22 @@ _spec_argument = click.argument("spec", type=click.Path(path_type=Path, dir_okay
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Directory to write the SDK into.")
 @click.option("--config", "-c", type=click.Path(path_type=Path), help="Generator config (default: sdkgen.yaml beside SPEC).")
 @click.option("--package-name", help="Distribution/import name of the generated package.")
-def generate(spec: Path, output: Path, config: Path | None, package_name: str | None) -> None:
-    """Generate the SDK for SPEC into --output (atomically)."""
+@_verbose_option
+def generate(spec: Path, output: Path, config: Path | None, package_name: str | None, verbose: bool) -> None:
+    """Generate the SDK for SPEC into --output (atomically); nothing to do if it is up to date."""
+    from .pipeline import Timings
     from .pipeline import generate as run
 
+    timings = Timings()
     try:
-        generated = run(spec, output, config=config, package_name=package_name or "")
+        generated = run(spec, output, config=config, package_name=package_name or "", timings=timings)
     except SdkgenError as error:
+        _print_timings(timings, verbose)
         _fail(error)
+    _print_timings(timings, verbose)
+    if generated is None:
+        click.echo(f"{output}: up to date (same spec, config and generator; files unchanged)")
+        return
     _warn(generated.warnings)
     operations = len(generated.api.all_operations())
     click.echo(f"generated {generated.api.package.import_name}: {operations} methods, {len(generated.files)} files -> {output}")
@@ -72,14 +90,19 @@ def validate(spec: Path) -> None:
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="The generated SDK to compare.")
 @click.option("--config", "-c", type=click.Path(path_type=Path))
 @click.option("--package-name")
-def check(spec: Path, output: Path, config: Path | None, package_name: str | None) -> None:
+@_verbose_option
+def check(spec: Path, output: Path, config: Path | None, package_name: str | None, verbose: bool) -> None:
     """Exit 1 if --output differs from what SPEC would generate (writes nothing)."""
+    from .pipeline import Timings
     from .pipeline import check as run
 
+    timings = Timings()
     try:
-        drift = run(spec, output, config=config, package_name=package_name or "")
+        drift = run(spec, output, config=config, package_name=package_name or "", timings=timings)
     except SdkgenError as error:
+        _print_timings(timings, verbose)
         _fail(error)
+    _print_timings(timings, verbose)
     if drift.clean:
         click.echo(f"{output}: up to date")
         return
