@@ -1,6 +1,6 @@
 import pytest
 
-from generator.ir.naming import is_identifier, pascal_case, singular, snake_case, unique
+from generator.ir.naming import is_identifier, pascal_case, singular, snake_case
 
 
 @pytest.mark.parametrize(
@@ -49,9 +49,3 @@ def test_pascal_case(text: str, expected: str) -> None:
 )
 def test_singular(word: str, expected: str) -> None:
     assert singular(word) == expected
-
-
-def test_unique_appends_suffixes() -> None:
-    assert unique("name", set()) == "name"
-    assert unique("name", {"name"}) == "name_"
-    assert unique("name", {"name", "name_"}) == "name_2"

@@ -9,10 +9,11 @@ from typing import Any
 
 import jinja2
 
+from ..errors import SdkgenError
 from ..fileset import FileSet
 from ..ir.model import Api, PageStyle
 from ..ir.naming import singular, snake_case
-from .literals import comment, docstring_body, py_literal, pystr
+from .literals import comment, docstring_body, html_attribute, markdown_inline, py_literal, pystr, toml_str
 from .views import ResourceView, SdkView, TypeFileView, ViewBuilder, build_views
 
 HEADER = "# File generated from an OpenAPI spec by sdkgen. Do not edit it by hand: regenerate instead."
@@ -22,11 +23,6 @@ def templates_dir() -> Path:
     """Templates ship inside the wheel as generator/templates; in a checkout they sit at the root."""
     packaged = Path(__file__).resolve().parents[1] / "templates"
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
-
-
-def _tomlstr(value: object) -> str:
-    # A TOML basic string has the same escapes as our Python literal for the text we emit.
-    return pystr(value)
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +37,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters["pystr"] = pystr
     env.filters["pyliteral"] = py_literal
-    env.filters["tomlstr"] = _tomlstr
+    env.filters["tomlstr"] = toml_str
+    env.filters["markdown"] = markdown_inline
     env.filters["comment"] = comment
     env.filters["docstring"] = lambda text, indent=0: docstring_body(str(text), " " * int(indent))
     return env
@@ -228,11 +225,25 @@ class _Renderer:
         self.env = environment()
         self.sdk = sdk_context(api)
         self.files: dict[str, str] = {}
+        self._paths: dict[str, str] = {}
         self.src = f"src/{api.package.import_name}"
 
     def render(self, template: str, path: str, **context: Any) -> None:
         text = self.env.get_template(template).render(sdk=self.sdk, header=HEADER, flavors=FLAVORS, **context)
+        self._claim(path)
         self.files[path] = text
+
+    def _claim(self, path: str) -> None:
+        # The IR gives every file a distinct name; this guard makes a slip loud instead of one
+        # file silently replacing another (also on case-insensitive file systems).
+        folded = path.lower()
+        if folded in self._paths:
+            raise SdkgenError.single(
+                f"two generated files would share the path {path!r} (the other is {self._paths[folded]!r})",
+                code="name-collision",
+                hint="rename one of the spec names they come from; see docs/naming.md",
+            )
+        self._paths[folded] = path
 
     def run(self) -> FileSet:
         views: SdkView = build_views(self.api)
@@ -323,10 +334,10 @@ class _Renderer:
                 methods.append(
                     {
                         "http": op.http_method,
-                        "path": _html(op.path),
+                        "path": html_attribute(op.path),
                         "name": method.name,
                         "args": ", ".join(shown),
-                        "returns": _html(method.returns_sync),
+                        "returns": html_attribute(method.returns_sync),
                     }
                 )
             sections.append(
@@ -368,10 +379,6 @@ class _Renderer:
 
 def _optional(method: Any) -> set[str]:
     return {a.py_name for a in method.args if "= omit" in a.signature}
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def render_sdk(api: Api) -> FileSet:

@@ -100,3 +100,60 @@ def comment(text: str) -> str:
     """One comment line's text: no newline can end the comment and start code."""
     flat = " ".join(text.split())
     return "".join(_escape_char(c) if _unsafe(c) else c for c in flat)
+
+
+def toml_str(value: object) -> str:
+    """A TOML basic string equal to `str(value)`.
+
+    TOML allows only \\b \\t \\n \\f \\r \\" \\\\ \\uXXXX \\UXXXXXXXX escapes (no \\x), and no raw
+    control characters; a lone surrogate cannot be represented at all, so it becomes U+FFFD.
+    """
+    out = ['"']
+    for char in str(value):
+        code = ord(char)
+        if char in _TOML_SHORT:
+            out.append(_TOML_SHORT[char])
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\\ufffd")
+        elif _unsafe(char) or code == 0x7F:
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+_TOML_SHORT = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+# CommonMark lets a backslash escape any ASCII punctuation, which then renders as itself.
+_MARKDOWN_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def markdown_inline(text: object) -> str:
+    """Spec text as one line of literal Markdown: no markup, HTML, link, table cell or fence.
+
+    Whitespace runs (newlines and Unicode line separators included) become one space, so the
+    text cannot end a heading or table row; every ASCII punctuation character is
+    backslash-escaped; invisible and control characters are shown as escapes.
+    """
+    flat = " ".join(str(text).split())
+    out = []
+    for char in flat:
+        if char in _MARKDOWN_PUNCTUATION:
+            out.append("\\" + char)
+        elif _unsafe(char):
+            out.append("\\" + _escape_char(char))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def html_attribute(text: object) -> str:
+    """Text inside a double-quoted HTML attribute (and a Markdown line): entities for the rest."""
+    out = []
+    for char in str(text):
+        if char in '&<>"`' or _unsafe(char) or char.isspace() and char != " ":
+            out.append(f"&#{ord(char) if not 0xD800 <= ord(char) <= 0xDFFF else 0xFFFD};")
+        else:
+            out.append(char)
+    return "".join(out)

@@ -24,7 +24,7 @@ from ..ir.model import (
     TypeRef,
     UnionType,
 )
-from ..ir.naming import RESERVED_CLASS_NAMES, pascal_case, singular
+from ..ir.naming import RESERVED_CLASS_NAMES, pascal_case, singular, stable_hash
 from .literals import py_literal
 
 _PRIMITIVE_ANNOTATIONS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes", "null": "None"}
@@ -157,13 +157,10 @@ class TypeModule:
         if prefix and name == prefix:
             name = f"{prefix}Item"
         if name in self._taken:
+            # Told apart by the schema's own pointer, so the name never depends on which of
+            # the clashing schemas the file happened to meet first.
             name = f"{prefix}{base}" if not name.startswith(prefix) or not prefix else name
-            counter = 2
-            candidate = name
-            while candidate in self._taken:
-                candidate = f"{name}{counter}"
-                counter += 1
-            name = candidate
+            name = f"{name}{stable_hash(schema_id)}"
         self._taken.add(name)
         self._names[schema_id] = name
         self._define(name, obj, prefix=name, skip=frozenset())
