@@ -182,12 +182,13 @@ def check_client_namespace(resources: tuple[Resource, ...], auth: tuple[AuthSche
             )
     if problems:
         raise SdkgenError(problems)
+    where = "config resource" if config.resources else "spec tag"
     require_distinct(
-        [(r.attr_name, "a resource", f"/resources/{r.attr_name}") for r in resources]
+        [(r.attr_name, f"{where} {r.attr_name!r}", f"/resources/{r.attr_name}" if config.resources else "") for r in resources]
         + [(s.option, f"security scheme {s.name!r}", f"/components/securitySchemes/{s.name}") for s in auth]
-        + [(o.name, "a client option", "/client/options") for o in config.options],
+        + [(o.name, "a client option (in the config)", "/client/options") for o in config.options],
         what="client attribute",
-        file=file,
+        file=config.path if config.resources or config.options else file,
         hint=f"resources, credential options and client options share the client's namespace: set "
         f"client.auth.credentials.<scheme>.option or rename the resource in {config_file}",
     )
