@@ -1,0 +1,35 @@
+"""Each crash the fuzzer or the hostile specs found, reduced to a document: now a clean error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import SdkgenError
+from generator.pipeline import validated_document
+from tests.hostile.fuzzing import run_case
+
+HEAD = '{"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, '
+
+REGRESSIONS = [
+    # openapi-spec-validator raised PointerToNowhere while listing the path items to check
+    ("paths_is_a_broken_ref.json", HEAD + '"paths": {"$ref": "#/components/schemas/Missing"}}', "ref-not-found"),
+    # json.loads refuses integers over 4,300 digits with a bare ValueError (exit 3 before)
+    ("huge_int.json", HEAD + '"paths": {}, "x-n": ' + "9" * 5000 + "}", "json-invalid"),
+    # the same through the YAML parser (a .yaml file, or JSON-looking text without .json)
+    ("huge_int.yaml", "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\nx-n: " + "9" * 5000 + "\n", "yaml-invalid"),
+    ("huge_int_flow.yaml", HEAD + '"paths": {}, "x-n": ' + "9" * 5000 + "}", "yaml-invalid"),
+    # a duplicated path used to drop the first operation silently
+    ("dup.json", HEAD + '"paths": {"/a": {}, "/a": {}}}', "json-duplicate-key"),
+]
+
+
+@pytest.mark.parametrize("name, text, code", REGRESSIONS)
+def test_former_crash_is_a_clean_error(tmp_path: Path, name: str, text: str, code: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert run_case(path)[0] == "error"
+    with pytest.raises(SdkgenError) as caught:
+        validated_document(path)
+    assert code in {p.code for p in caught.value.problems}
