@@ -149,11 +149,20 @@ def markdown_inline(text: object) -> str:
 
 
 def html_attribute(text: object) -> str:
-    """Text inside a double-quoted HTML attribute (and a Markdown line): entities for the rest."""
+    """Text inside a double-quoted HTML attribute on one Markdown line.
+
+    Markup characters become entities; line breaks and invisible characters are shown as
+    escapes (`\\n`, `\\x85`): HTML has no faithful numeric reference for C0/C1 controls.
+    """
     out = []
     for char in str(text):
-        if char in '&<>"`' or _unsafe(char) or char.isspace() and char != " ":
-            out.append(f"&#{ord(char) if not 0xD800 <= ord(char) <= 0xDFFF else 0xFFFD};")
+        if char in _HTML_ENTITIES:
+            out.append(_HTML_ENTITIES[char])
+        elif _unsafe(char) or (char.isspace() and char != " "):
+            out.append(_escape_char(char))
         else:
             out.append(char)
     return "".join(out)
+
+
+_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "`": "&#96;"}

@@ -103,7 +103,8 @@ TREE_MUTATIONS: tuple[Callable[[Any, random.Random], tuple[Any, str]], ...] = (_
 
 def _serialise(tree: Any, rng: random.Random) -> tuple[bytes, str]:
     if rng.random() < 0.3:
-        text, suffix = yaml.safe_dump(tree, allow_unicode=True, sort_keys=False, width=10**6), ".yaml"
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: ~10x faster
+        text, suffix = yaml.dump(tree, Dumper=dumper, allow_unicode=True, sort_keys=False, width=10**6), ".yaml"
     else:
         text, suffix = json.dumps(tree, indent=1), ".json"
     data = text.encode("utf-8", "surrogatepass")
@@ -138,11 +139,11 @@ def mutate(seed: str, rng: random.Random) -> tuple[bytes, str, str]:
     """(document bytes, file suffix, what was done) for one fuzz case."""
     tree = json.loads(seed)
     labels = []
-    for _ in range(rng.choice((1, 1, 2, 3))):
+    for _ in range(rng.choice((1, 1, 1, 2, 3))):
         tree, label = rng.choice(TREE_MUTATIONS)(tree, rng)
         labels.append(label)
     data, suffix = _serialise(tree, rng)
-    if rng.random() < 0.5:
+    if rng.random() < 0.35:
         data, label = _byte_mutation(data, rng)
         labels.append(label)
     return data, suffix, "; ".join(labels)

@@ -22,7 +22,7 @@ from tests.hostile.fuzzing import mutate, run_case
 
 SEED = int(os.environ.get("SDKGEN_FUZZ_SEED", "20261202"))
 CASES = int(os.environ.get("SDKGEN_FUZZ_CASES", "2000"))
-RENDER_EVERY = 150  # render + compile every n-th successful build (rendering costs ~50x a build)
+RENDER_EVERY = 40  # render + compile every n-th successful build (rendering costs ~50x a build)
 MAX_SEED_BYTES = 12_000  # small documents keep a case at ~10 ms
 
 
