@@ -206,6 +206,9 @@ RESERVED_ON_CLIENT = frozenset(
         "override",
         "send",
         "stream",
+        "version",
+        "custom_headers",
+        "custom_query",
     }
 )
 

@@ -28,9 +28,17 @@ def _unsafe(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
 
 
+# Documentation text (docstrings, comments) longer than this is cut: a spec with megabytes of
+# description would otherwise cost minutes of formatting for a docstring nobody reads.
+MAX_DOC_CHARS = 20_000
+DOC_CUT_MARK = " [...]"
+
+
 def pystr(value: object) -> str:
     """A double-quoted Python string literal equal to `str(value)`."""
     text = str(value)
+    if text.isprintable():  # the common case, fast: no control, format or separator characters
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
     out = ['"']
     for char in text:
         if char == "\\":
@@ -80,6 +88,8 @@ def docstring_body(text: str, indent: str = "") -> str:
     Backslashes and quote runs are escaped; a trailing quote or backslash cannot close the
     string early; whitespace at line ends is dropped (black would strip it anyway).
     """
+    if len(text) > MAX_DOC_CHARS:
+        text = text[:MAX_DOC_CHARS] + DOC_CUT_MARK
     cleaned = []
     for char in text.replace("\r\n", "\n").replace("\r", "\n"):
         if char == "\\":
@@ -98,7 +108,9 @@ def docstring_body(text: str, indent: str = "") -> str:
 
 def comment(text: str) -> str:
     """One comment line's text: no newline can end the comment and start code."""
-    flat = " ".join(text.split())
+    flat = " ".join(text[: MAX_DOC_CHARS + 1].split())
+    if len(flat) > MAX_DOC_CHARS:
+        flat = flat[:MAX_DOC_CHARS] + DOC_CUT_MARK
     return "".join(_escape_char(c) if _unsafe(c) else c for c in flat)
 
 

@@ -278,3 +278,29 @@ def test_generated_packages_import_without_side_effects(outcomes: dict[str, Outc
     failures = {src: entry for src, entry in report.items() if entry["error"] or entry["events"]}
     assert not failures, failures
     assert len(report) == len(GENERATING)
+
+
+def test_reserved_client_names_cover_the_runtime_client(outcomes: dict[str, Outcome]) -> None:
+    """RESERVED_ON_CLIENT must list every public member of the generated client classes.
+
+    Read from a render (the runtime templates change independently), so a runtime member added
+    later fails here instead of being silently shadowed by a resource called like it.
+    """
+    outcome = outcomes["names_client_members.json"]
+    assert outcome.api is not None
+    own = {r.attr_name for r in outcome.api.resources} | {s.option for s in outcome.api.auth}
+    members: set[str] = set()
+    src = f"src/{outcome.api.package.import_name}"
+    for module in ("_client.py", "_base_client.py"):
+        for node in ast.walk(outcome.trees[f"{src}/{module}"]):
+            if isinstance(node, ast.ClassDef) and "Client" in node.name:
+                for item in ast.walk(node):
+                    if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        members.add(item.name)
+                        if item.name == "__init__":
+                            members.update(a.arg for a in (*item.args.args, *item.args.kwonlyargs))
+                    elif isinstance(item, ast.Attribute) and isinstance(item.value, ast.Name) and item.value.id == "self" \
+                            and isinstance(item.ctx, ast.Store):
+                        members.add(item.attr)
+    public = {m for m in members if not m.startswith("_")} - own
+    assert public - RESERVED_ON_CLIENT == set()
