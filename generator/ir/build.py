@@ -41,7 +41,13 @@ from .naming import (
     snake_case,
     upper_snake,
 )
-from .naming_checks import check_configured_names, check_client_namespace, name_parameters, name_type_modules
+from .naming_checks import (
+    check_client_namespace,
+    check_configured_names,
+    merged_tags_warnings,
+    name_parameters,
+    name_type_modules,
+)
 from .schemas import SchemaConverter, unwrap_nullable
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -341,7 +347,7 @@ class _Builder:
     def derived_resources(self) -> tuple[Resource, ...]:
         """No resources in the config: one resource per tag (or first path segment)."""
         groups: dict[str, list[tuple[str, str, dict[str, Any], dict[str, Any]]]] = {}
-        sources: dict[str, str] = {}  # the pointer a group's name comes from
+        spellings: dict[str, dict[str, str]] = {}  # group -> {tag as written: pointer of its first use}
         for path, path_item in (self.data.get("paths") or {}).items():
             path_item = self.deref(path_item)
             if not isinstance(path_item, dict):
@@ -352,14 +358,15 @@ class _Builder:
                     continue
                 tags = op.get("tags") or []
                 segment = next((s for s in str(path).split("/") if s and not s.startswith("{")), "root")
-                group = str(tags[0]) if tags and isinstance(tags, list) else segment
+                label = str(tags[0]) if tags and isinstance(tags, list) else segment
+                # Tags that read the same ("orders", "orders/") label one group: merged, with a warning.
+                group = module_name(label, fallback="default")
                 groups.setdefault(group, []).append((method, str(path), path_item, op))
-                sources.setdefault(group, f"/paths/{_escape(str(path))}/{method}" + ("/tags/0" if group != segment else ""))
+                where = f"/paths/{_escape(str(path))}/{method}" + ("/tags/0" if tags else "")
+                spellings.setdefault(group, {}).setdefault(label, where)
+        self.warnings.extend(merged_tags_warnings(spellings, self.file))
         attrs, renamed = allocate(
-            (
-                NameRequest(group, group, sources[group], module_name(group, fallback="default"))
-                for group in groups
-            ),
+            (NameRequest(g, min(spellings[g]), spellings[g][min(spellings[g])], g) for g in groups),
             reserved=RESERVED_ON_CLIENT,
             what="tag",
             file=self.file,

@@ -106,6 +106,26 @@ def name_type_modules(resources: tuple[Resource, ...], file: str, warnings: list
     return tuple(rename(top) for top in resources)
 
 
+def merged_tags_warnings(spellings: dict[str, dict[str, str]], file: str) -> list[SpecProblem]:
+    """One warning per resource that several differently written tags were merged into."""
+    warnings = []
+    for group, written in spellings.items():
+        if len(written) > 1:
+            names = sorted(written)
+            listed = ", ".join(f"{n!r} (at {written[n]})" for n in names)
+            warnings.append(
+                SpecProblem(
+                    message=f"tags {listed} all read {group!r}: their operations form one resource",
+                    file=file,
+                    pointer=written[names[0]],
+                    hint="use one spelling per tag, or name the resources in sdkgen.yaml",
+                    code="tag-merged",
+                    severity="warning",
+                )
+            )
+    return warnings
+
+
 def _config_problem(message: str, pointer: str, file: str, hint: str) -> SpecProblem:
     return SpecProblem(message=message, file=file, pointer=pointer, hint=hint, code="config-name")
 

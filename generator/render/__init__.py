@@ -12,10 +12,12 @@ import jinja2
 from ..errors import SdkgenError
 from ..fileset import FileSet
 from ..ir.model import Api, PageStyle
-from ..ir.naming import singular, snake_case
+from ..ir.naming import avoid_reserved, module_name, singular, snake_case
 from .literals import comment, docstring_body, html_attribute, markdown_inline, py_literal, pystr, toml_str
 from .views import ResourceView, SdkView, TypeFileView, ViewBuilder, build_views
 
+# Names the README's usage snippets bind themselves; the example's variable must not be one.
+README_NAMES = frozenset({"client", "os", "asyncio", "main"})
 HEADER = "# File generated from an OpenAPI spec by sdkgen. Do not edit it by hand: regenerate instead."
 
 
@@ -93,7 +95,7 @@ def sdk_context(api: Api) -> SdkContext:
         result_key=api.result_key or None,
         errors_key=envelope.errors_key if envelope else None,
         error_model=(
-            ErrorModelRef(envelope.model_name, f"types.shared.{snake_case(envelope.model_name)}") if envelope else None
+            ErrorModelRef(envelope.model_name, f"types.shared.{module_name(envelope.model_name)}") if envelope else None
         ),
         pages=api.pages,
     )
@@ -366,7 +368,10 @@ class _Renderer:
                     required = [p.py_name for p in properties if p.required]
                     field = required[0] if required and not op.page else ""
                     example = {
-                        "var": snake_case(view.resource.attr_name if op.page else singular(view.resource.attr_name)),
+                        "var": avoid_reserved(
+                            snake_case(view.resource.attr_name if op.page else singular(view.resource.attr_name)),
+                            README_NAMES,
+                        ),
                         "chain": f"{call.resource_chain}.{method.name}",
                         "args": call.required_args,
                         "field": field,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..ir.examples import example_for, fits
 from ..ir.model import Api, ArrayType, MapType, ObjectType, Primitive, Operation, Parameter, Property, RefType, Resource, TypeRef
-from ..ir.naming import snake_case
+from ..ir.naming import module_name
 from .literals import docstring_body, py_literal, pystr
 from .pytypes import TypeModule
 
@@ -208,8 +208,8 @@ class ViewBuilder:
             return None
         plan.add_object(envelope.model_name, target)
         return TypeFileView(
-            module=snake_case(envelope.model_name),
-            path=f"types/shared/{snake_case(envelope.model_name)}.py",
+            module=module_name(envelope.model_name),
+            path=f"types/shared/{module_name(envelope.model_name)}.py",
             flavor="model",
             main=envelope.model_name,
             plan=plan,
