@@ -24,6 +24,7 @@ from generator.ir.naming import RESERVED_IN_RESOURCES, RESERVED_ON_CLIENT, WINDO
 from generator.format import _cache_dir as black_cache_dir
 from generator.ir.build import build_api
 from generator.pipeline import generate_files, resolve_config, validated_document
+from generator.verify import verify
 from tests.conftest import ROOT, SHARED
 from tests.hostile.hostile_support import called_names, import_all, parse_tree, run_cli, writes_outside
 
@@ -304,3 +305,10 @@ def test_reserved_client_names_cover_the_runtime_client(outcomes: dict[str, Outc
                         members.add(item.attr)
     public = {m for m in members if not m.startswith("_")} - own
     assert public - RESERVED_ON_CLIENT == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", GENERATING)
+def test_generated_sdk_passes_mypy_strict_and_its_own_tests(outcomes: dict[str, Outcome], name: str) -> None:
+    report = verify(outcomes[name].root, run_tests=True)
+    assert report.ok, [(s.name, s.summary, s.details[-2000:]) for s in report.steps if not s.ok]
