@@ -28,6 +28,14 @@ def _unsafe(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
 
 
+def without_surrogates(text: str) -> str:
+    """`text` with each lone surrogate as U+FFFD: documentation must be encodable as UTF-8
+    (Python fails to create a class whose docstring holds one), literals keep them escaped."""
+    if text.isascii():
+        return text
+    return "".join("\ufffd" if 0xD800 <= ord(char) <= 0xDFFF else char for char in text)
+
+
 # Documentation text (docstrings, comments) longer than this is cut: a spec with megabytes of
 # description would otherwise cost minutes of formatting for a docstring nobody reads.
 MAX_DOC_CHARS = 20_000
@@ -90,6 +98,7 @@ def docstring_body(text: str, indent: str = "") -> str:
     """
     if len(text) > MAX_DOC_CHARS:
         text = text[:MAX_DOC_CHARS] + DOC_CUT_MARK
+    text = without_surrogates(text)
     cleaned = []
     for char in text.replace("\r\n", "\n").replace("\r", "\n"):
         if char == "\\":
@@ -108,7 +117,7 @@ def docstring_body(text: str, indent: str = "") -> str:
 
 def comment(text: str) -> str:
     """One comment line's text: no newline can end the comment and start code."""
-    flat = " ".join(text[: MAX_DOC_CHARS + 1].split())
+    flat = " ".join(without_surrogates(text[: MAX_DOC_CHARS + 1]).split())
     if len(flat) > MAX_DOC_CHARS:
         flat = flat[:MAX_DOC_CHARS] + DOC_CUT_MARK
     return "".join(_escape_char(c) if _unsafe(c) else c for c in flat)

@@ -215,7 +215,7 @@ def test_body_omit_vs_none_alias_and_format(make_client: MakeClient) -> None:
         "name": None,
         "displayName": "Dé",
         "scope": {"key": "k", "objects": [{"key": "o"}]},
-        "starts_at": "2024-05-06T07:08:09+00:00",
+        "startsAt": "2024-05-06T07:08:09+00:00",
     }
     assert (
         b'"displayName":"D\xc3\xa9"' in rec.last.content

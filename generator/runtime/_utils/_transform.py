@@ -118,11 +118,7 @@ def _is_sequence_data(data: object) -> bool:
 
 def _is_iterable_type(tp: object) -> bool:
     origin = get_origin(tp)
-    return (
-        isinstance(origin, type)
-        and issubclass(origin, _Iterable)
-        and not issubclass(origin, Mapping)
-    )
+    return isinstance(origin, type) and issubclass(origin, _Iterable) and not issubclass(origin, Mapping)
 
 
 def _property_info(metadata: Tuple[object, ...]) -> Optional[PropertyInfo]:

@@ -1,9 +1,9 @@
-{% if sdk.result_key is not none %}
 from typing import Generic, TypeVar
 
 from pydantic import Field
 
 from ._models import GenericModel
+from ._settings import RESULT_KEY
 
 __all__ = ["ResultWrapper"]
 
@@ -13,15 +13,9 @@ _T = TypeVar("_T")
 class ResultWrapper(GenericModel, Generic[_T]):
     """The response envelope; generated methods return what is inside it."""
 
-    result: _T = Field(alias={{ sdk.result_key | pystr }})
+    # The key comes from the SDK's settings, so mypy cannot see it as the literal it wants here.
+    result: _T = Field(alias=RESULT_KEY or "result")  # type: ignore[literal-required]
 
     @staticmethod
     def _unwrapper(obj: "ResultWrapper[_T]") -> _T:
         return obj.result
-{% else %}
-"""This API has no response envelope, so there is nothing to unwrap."""
-
-from typing import List
-
-__all__: List[str] = []
-{% endif %}
