@@ -180,6 +180,15 @@ def check_client_namespace(resources: tuple[Resource, ...], auth: tuple[AuthSche
                     f"rename it in {config_file} (e.g. {resource.attr_name}_)",
                 )
             )
+    if config.import_name.lower() in WINDOWS_DEVICE_NAMES:
+        problems.append(
+            _config_problem(
+                f"import name {config.import_name!r} is a Windows device name: the package directory could not be checked out",
+                "/package/import_name",
+                config.path,
+                f"choose another import name in {config_file} (e.g. {config.import_name}_)",
+            )
+        )
     for scheme, credential in config.credentials:
         if credential.option in RESERVED_ON_CLIENT:
             problems.append(

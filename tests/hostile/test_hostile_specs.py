@@ -65,6 +65,8 @@ CASES: dict[str, Expect] = {
     "config_credential_reserved/openapi.json": Expect(2, "credential option 'timeout'"),
     "config_method_child_clash/openapi.json": Expect(2, "'List' from a child resource clashes with 'list'"),
     "config_option_vs_resource/openapi.json": Expect(2, "client attribute 'pets'"),
+    "config_keyword_names/openapi.json": Expect(2, "'class' is a Python keyword"),
+    "config_device_import_name/openapi.json": Expect(2, "import name 'aux' is a Windows device name"),
     # text that reaches the output
     "text_python_injection.json": Expect(0),
     "text_control_chars.json": Expect(0),
