@@ -30,6 +30,12 @@ from .literals import py_literal
 _PRIMITIVE_ANNOTATIONS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes", "null": "None"}
 
 
+def _literal_value(value: object) -> bool:
+    if isinstance(value, bool) or isinstance(value, str) or value is None:
+        return True
+    return isinstance(value, int) and -(2**63) <= value < 2**63
+
+
 @dataclass
 class FieldView:
     py_name: str
@@ -121,6 +127,9 @@ class TypeModule:
         if isinstance(type_, AnyType):
             return "object"
         if isinstance(type_, EnumType):
+            if not all(_literal_value(v) for v in type_.values):
+                # Literal[] takes only str, bool, None and (for mypy) 64-bit ints: widen to the base type.
+                return _PRIMITIVE_ANNOTATIONS.get(type_.base, "object")
             self.typing.add("Literal")
             return f"Literal[{', '.join(py_literal(v) for v in type_.values)}]"
         if isinstance(type_, ArrayType):

@@ -33,3 +33,24 @@ def test_former_crash_is_a_clean_error(tmp_path: Path, name: str, text: str, cod
     with pytest.raises(SdkgenError) as caught:
         validated_document(path)
     assert code in {p.code for p in caught.value.problems}
+
+
+def test_enums_literal_cannot_hold_are_widened(tmp_path: Path) -> None:
+    """Found by `sdkgen verify` on a hostile spec: mypy refuses Literal[<over 64 bits>] and Literal[1.5]."""
+    from generator.config import Config
+    from generator.ir.build import build_api
+    from generator.render import render_sdk
+
+    schema = {"type": "object", "required": ["big", "real", "fine"], "properties": {
+        "big": {"type": "integer", "enum": [1, 2**64]},
+        "real": {"type": "number", "enum": [0.5, 1.5]},
+        "fine": {"type": "integer", "enum": [-(2**63), 2**63 - 1]},
+    }}
+    spec = {"openapi": "3.0.3", "info": {"title": "E", "version": "1"}, "paths": {"/e": {"get": {
+        "operationId": "read", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}}}}}}
+    path = tmp_path / "enums.json"
+    path.write_text(__import__("json").dumps(spec))
+    files = render_sdk(build_api(validated_document(path).data, str(path), Config()).api)
+    model = next(text for name, text in files.items() if "/types/" in name and name.endswith("_response.py"))
+    assert "big: int" in model and "real: float" in model
+    assert f"fine: Literal[{-(2**63)}, {2**63 - 1}]" in model
