@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.errors import SdkgenError
 from generator.loader import load_document
 from generator.render import render_sdk
 from tests.conftest import SHARED
@@ -22,7 +23,7 @@ from tests.hostile.fuzzing import mutate, run_case
 
 SEED = int(os.environ.get("SDKGEN_FUZZ_SEED", "20261202"))
 CASES = int(os.environ.get("SDKGEN_FUZZ_CASES", "2000"))
-RENDER_EVERY = 40  # render + compile every n-th successful build (rendering costs ~50x a build)
+RENDER_EVERY = 10  # render + compile every n-th successful build (rendering costs ~50x a build)
 MAX_SEED_BYTES = 12_000  # small documents keep a case at ~10 ms
 
 
@@ -59,10 +60,15 @@ def fuzz(cases: int, seed: int, tmp_path: Path) -> dict[str, object]:
             continue
         counts[outcome] += 1
         if built is not None and counts["ok"] % RENDER_EVERY == 1:
-            files = render_sdk(built.api)
-            for file, source in files.items():
-                if file.endswith(".py"):
-                    compile(source, file, "exec")
+            try:
+                files = render_sdk(built.api)
+                for file, source in files.items():
+                    if file.endswith(".py"):
+                        compile(source, file, "exec")
+            except SdkgenError:
+                pass
+            except Exception as exc:  # noqa: BLE001 - a crash while rendering counts as one
+                crashes.append(f"seed={seed} case={case} from {name} ({label}): render: {type(exc).__name__}: {exc}"[:800])
             counts["rendered"] += 1
     return {"cases": cases, "seeds": len(seeds), **counts, "crashes": crashes}
 

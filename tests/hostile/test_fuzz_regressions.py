@@ -54,3 +54,21 @@ def test_enums_literal_cannot_hold_are_widened(tmp_path: Path) -> None:
     model = next(text for name, text in files.items() if "/types/" in name and name.endswith("_response.py"))
     assert "big: int" in model and "real: float" in model
     assert f"fine: Literal[{-(2**63)}, {2**63 - 1}]" in model
+
+
+def test_required_self_reference_renders(tmp_path: Path) -> None:
+    """Found by the fuzzer (seed 424242): a required property cycle sent example_for into endless recursion."""
+    from generator.config import Config
+    from generator.ir.build import build_api
+    from generator.render import render_sdk
+
+    node = {"type": "object", "required": ["next"], "properties": {"next": {"$ref": "#/components/schemas/Node"}}}
+    spec = {"openapi": "3.0.3", "info": {"title": "N", "version": "1"}, "components": {"schemas": {"Node": node}},
+            "paths": {"/n": {"post": {"operationId": "make", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Node"}}}},
+                                      "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Node"}}}}}}}}}
+    path = tmp_path / "node.json"
+    path.write_text(__import__("json").dumps(spec))
+    files = render_sdk(build_api(validated_document(path).data, str(path), Config()).api)
+    for name, text in files.items():
+        if name.endswith(".py"):
+            compile(text, name, "exec")
