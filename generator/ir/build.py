@@ -57,6 +57,8 @@ _PATH_PARAM = re.compile(r"{([^{}]+)}")
 # What a default base URL may hold: printable ASCII without spaces, quotes, backslashes or
 # angle brackets (anything else must be percent-encoded in the spec).
 _USABLE_URL = re.compile(r"https?://[!#-&(-;=?-\[\]-~]+")
+# RFC 9110 field names (and cookie names): anything else could split or forge headers.
+HTTP_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _DIST_NAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]{0,100}[A-Za-z0-9])?")
 
 
@@ -229,6 +231,11 @@ class _Builder:
                 continue
             if location not in ("header", "query", "cookie") or not param:
                 self.warnings.append(self.problem("apiKey scheme without a usable name/in; ignored", pointer, "", "auth-skip"))
+                continue
+            if location != "query" and not HTTP_TOKEN.fullmatch(param):
+                self.warnings.append(replace(self.problem(
+                    f"{location} name {param!r} is not a valid HTTP token (no spaces, quotes, CR/LF...); scheme ignored",
+                    f"{pointer}/name", "fix the name in the spec", "auth-skip"), severity="warning"))
                 continue
             group: tuple[str, ...] = ()
             for req in requirements:
@@ -490,7 +497,12 @@ class _Builder:
             add(entry[0], "path", entry[1], True)
         for location in ("query", "header"):
             for (wire, where_in), (param, where) in merged.items():
-                if where_in == location:
+                if where_in == location and location == "header" and not HTTP_TOKEN.fullmatch(wire):
+                    self.warnings.append(replace(self.problem(
+                        f"header name {wire!r} is not a valid HTTP token (no spaces, quotes, CR/LF...); "
+                        "the method does not take it", f"{where}/name", "fix the name in the spec", "param-header-invalid"),
+                        severity="warning"))
+                elif where_in == location:
                     add(param, location, where, bool(param.get("required")))
         for (wire, where_in), (param, where) in merged.items():
             if where_in == "cookie":

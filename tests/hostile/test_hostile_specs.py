@@ -75,7 +75,7 @@ CASES: dict[str, Expect] = {
     "text_toml_injection.json": Expect(0),
     "text_enum_default_example.json": Expect(0),
     "text_server_urls.json": Expect(0, "[server-url-unusable]"),
-    "text_header_names.json": Expect(0),
+    "text_header_names.json": Expect(0, "header name 'X-Evil\\r\\nInjected: 1' is not a valid HTTP token"),
     "text_x_extensions.json": Expect(0),
     "text_path_template.json": Expect(0),
     "text_tag_and_summary.json": Expect(0),
