@@ -5,7 +5,6 @@ import sys
 import json
 import time
 import logging
-import platform
 import importlib
 import dataclasses
 from random import random
@@ -282,6 +281,9 @@ class BaseClient(Generic[_HttpxClientT]):
         if not url.raw_path.endswith(b"/"):
             url = url.copy_with(raw_path=url.raw_path + b"/")
         self._base_url = url
+        # `str()` of a URL without a path has no slash, though its raw path is "/"
+        text = str(url)
+        self._base_url_text = text if text.endswith("/") else text + "/"
 
     @property
     def user_agent(self) -> str:
@@ -316,6 +318,9 @@ class BaseClient(Generic[_HttpxClientT]):
         return headers
 
     def _prepare_url(self, url: str) -> httpx.URL:
+        if "://" not in url and not url.startswith("//") and "?" not in url and "#" not in url:
+            # the usual case, a plain relative path: one URL parse instead of three
+            return httpx.URL(self._base_url_text + url.lstrip("/"))
         merge_url = httpx.URL(url)
         if merge_url.is_relative_url:
             raw_path = self.base_url.raw_path + merge_url.raw_path.lstrip(b"/")
@@ -1213,6 +1218,8 @@ def make_request_options(
 
 @lru_cache(maxsize=None)
 def _platform_headers(version: str) -> Dict[str, str]:
+    import platform  # only when the first request is built: it costs ~6 ms of import time
+
     return {
         f"{TELEMETRY_PREFIX}-Lang": "python",
         f"{TELEMETRY_PREFIX}-Package-Version": version,
@@ -1231,6 +1238,8 @@ def _safe(probe: Any) -> str:
 
 
 def _os_name() -> str:
+    import platform
+
     try:
         system = platform.system().lower()
         platform_name = platform.platform().lower()
@@ -1254,6 +1263,8 @@ def _os_name() -> str:
 
 
 def _arch_name() -> str:
+    import platform
+
     try:
         machine = platform.machine().lower()
     except Exception:

@@ -340,6 +340,24 @@ def test_absolute_url_and_base_url_with_trailing_slash(make_client: MakeClient) 
     assert str(rec.last.url) == "http://h.test/api/v1/y"
 
 
+@pytest.mark.parametrize(
+    "base_url, path, expected",
+    [
+        ("http://h.test:8080", "/v1/y", "http://h.test:8080/v1/y"),
+        ("http://h.test:8080/", "v1/y", "http://h.test:8080/v1/y"),
+        ("http://h.test", "a%2Fb/c d", "http://h.test/a%2Fb/c%20d"),
+        ("http://h.test/api", "v1/y?x=1", "http://h.test/api/v1/y?x=1"),
+        ("https://h.test/api/v4", "/items", "https://h.test/api/v4/items"),
+    ],
+)
+def test_relative_paths_join_every_base_url_shape(
+    make_client: MakeClient, base_url: str, path: str, expected: str
+) -> None:
+    rec = Recorder(ok(None))
+    make_client(rec, base_url=base_url).get(path, cast_to=object)
+    assert str(rec.last.url) == expected
+
+
 def test_max_retries_none_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="max_retries cannot be None"):
         Acme(api_key="k", max_retries=None)  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-from typing import Generic, TypeVar
+from typing import Any, Dict, Generic, TypeVar
 
 from pydantic import Field
 
@@ -19,3 +19,19 @@ class ResultWrapper(GenericModel, Generic[_T]):
     @staticmethod
     def _unwrapper(obj: "ResultWrapper[_T]") -> _T:
         return obj.result
+
+    def __class_getitem__(cls, params: Any) -> Any:
+        # Generated methods parametrize the wrapper on every call; pydantic's own cache
+        # costs ~0.1 ms a lookup, this one a dict hit.
+        try:
+            return _PARAMETRIZED[cls, params]
+        except (KeyError, TypeError):
+            parametrized = super().__class_getitem__(params)
+        try:
+            _PARAMETRIZED[cls, params] = parametrized
+        except TypeError:
+            pass  # unhashable parameters: not cached
+        return parametrized
+
+
+_PARAMETRIZED: Dict[Any, Any] = {}
