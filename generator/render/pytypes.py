@@ -31,7 +31,9 @@ _PRIMITIVE_ANNOTATIONS = {"str": "str", "int": "int", "float": "float", "bool": 
 
 
 def _literal_value(value: object) -> bool:
-    if isinstance(value, bool) or isinstance(value, str) or value is None:
+    if isinstance(value, str):  # pydantic-core cannot hold a lone surrogate in a Literal
+        return not any(0xD800 <= ord(char) <= 0xDFFF for char in value)
+    if isinstance(value, bool) or value is None:
         return True
     return isinstance(value, int) and -(2**63) <= value < 2**63
 
@@ -128,7 +130,8 @@ class TypeModule:
             return "object"
         if isinstance(type_, EnumType):
             if not all(_literal_value(v) for v in type_.values):
-                # Literal[] takes only str, bool, None and (for mypy) 64-bit ints: widen to the base type.
+                # Literal[] takes only str (pydantic: no lone surrogates), bool, None and (mypy) 64-bit ints:
+                # widen to the base type.
                 return _PRIMITIVE_ANNOTATIONS.get(type_.base, "object")
             self.typing.add("Literal")
             return f"Literal[{', '.join(py_literal(v) for v in type_.values)}]"

@@ -72,3 +72,19 @@ def test_required_self_reference_renders(tmp_path: Path) -> None:
     for name, text in files.items():
         if name.endswith(".py"):
             compile(text, name, "exec")
+
+
+def test_enum_strings_with_lone_surrogates_are_widened(tmp_path: Path) -> None:
+    """Found by `sdkgen verify`: pydantic-core cannot build Literal["\\udc80"], so such an enum is `str`."""
+    from generator.config import Config
+    from generator.ir.build import build_api
+    from generator.render import render_sdk
+
+    schema = {"type": "object", "required": ["s"], "properties": {"s": {"type": "string", "enum": ["\udc80", "ok"]}}}
+    spec = {"openapi": "3.0.3", "info": {"title": "E", "version": "1"}, "paths": {"/e": {"get": {
+        "operationId": "read", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}}}}}}
+    path = tmp_path / "enums.json"
+    path.write_text(__import__("json").dumps(spec))  # ensure_ascii keeps the surrogate as an escape
+    files = render_sdk(build_api(validated_document(path).data, str(path), Config()).api)
+    model = next(text for name, text in files.items() if "/types/" in name and name.endswith("_response.py"))
+    assert "    s: str" in model
