@@ -282,7 +282,9 @@ class ViewBuilder:
 
         path_names = _PATH_PARAM.findall(op.path)
         by_wire = {p.wire_name: p for p in op.parameters if p.location == "path"}
-        template = op.path
+        # An OpenAPI path has no query or fragment: a literal '?' or '#' is part of the path, and
+        # path_template would otherwise read it as the start of one.
+        template = op.path.replace("?", "%3F").replace("#", "%23")
         for wire in path_names:
             template = template.replace("{" + wire + "}", "{" + by_wire[wire].py_name + "}")
         if path_names:

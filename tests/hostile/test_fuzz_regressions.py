@@ -88,3 +88,19 @@ def test_enum_strings_with_lone_surrogates_are_widened(tmp_path: Path) -> None:
     files = render_sdk(build_api(validated_document(path).data, str(path), Config()).api)
     model = next(text for name, text in files.items() if "/types/" in name and name.endswith("_response.py"))
     assert "    s: str" in model
+
+
+def test_literal_hash_and_question_mark_stay_in_the_path(tmp_path: Path) -> None:
+    """Found by `sdkgen verify`: path_template read a literal '#' in a spec path as a fragment."""
+    from generator.config import Config
+    from generator.ir.build import build_api
+    from generator.render import render_sdk
+
+    spec = {"openapi": "3.0.3", "info": {"title": "P", "version": "1"}, "paths": {"/a/{id}/x#y?z": {"get": {
+        "operationId": "read", "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "responses": {"204": {"description": "ok"}}}}}}
+    path = tmp_path / "p.json"
+    path.write_text(__import__("json").dumps(spec))
+    files = render_sdk(build_api(validated_document(path).data, str(path), Config()).api)
+    resource = next(text for name, text in files.items() if "/resources/" in name and not name.endswith("__init__.py"))
+    assert 'path_template("/a/{id}/x%23y%3Fz", id=id)' in resource

@@ -309,15 +309,8 @@ def test_reserved_client_names_cover_the_runtime_client(outcomes: dict[str, Outc
     assert public - RESERVED_ON_CLIENT == set()
 
 
-# A literal '#' in a spec path is sent unencoded by the runtime's path_template, so the request
-# loses everything after it (a runtime bug, reported to its owner; this marks it until fixed).
-_RUNTIME_PATH_HASH = pytest.mark.xfail(strict=True, reason="runtime does not percent-encode '#' in literal path segments")
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=_RUNTIME_PATH_HASH) if n == "text_path_template.json" else n for n in GENERATING]
-)
+@pytest.mark.parametrize("name", GENERATING)
 def test_generated_sdk_passes_mypy_strict_and_its_own_tests(outcomes: dict[str, Outcome], name: str) -> None:
     report = verify(outcomes[name].root, run_tests=True)
     assert report.ok, [(s.name, s.summary, s.details[-2000:]) for s in report.steps if not s.ok]
