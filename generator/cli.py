@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from . import __version__
 from .errors import SdkgenError
+
+if TYPE_CHECKING:
+    from .pipeline import Timings
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -37,6 +40,13 @@ _spec_argument = click.argument("spec", type=click.Path(path_type=Path, dir_okay
 _strict_option = click.option(
     "--strict", is_flag=True, help="Treat every problem as an error, also those that change nothing generated."
 )
+_verbose_option = click.option("--verbose", "-v", is_flag=True, help="Print the time each stage took to stderr.")
+
+
+def _print_timings(timings: Timings, verbose: bool) -> None:
+    if verbose:
+        for name, seconds in timings.stages:
+            click.echo(f"sdkgen: {name:<16} {seconds:8.3f} s", err=True)
 
 
 @main.command()
@@ -45,14 +55,24 @@ _strict_option = click.option(
 @click.option("--config", "-c", type=click.Path(path_type=Path), help="Generator config (default: sdkgen.yaml beside SPEC).")
 @click.option("--package-name", help="Distribution/import name of the generated package.")
 @_strict_option
-def generate(spec: Path, output: Path, config: Path | None, package_name: str | None, strict: bool) -> None:
-    """Generate the SDK for SPEC into --output (atomically)."""
+@_verbose_option
+def generate(
+    spec: Path, output: Path, config: Path | None, package_name: str | None, strict: bool, verbose: bool
+) -> None:
+    """Generate the SDK for SPEC into --output (atomically); nothing to do if it is up to date."""
+    from .pipeline import Timings
     from .pipeline import generate as run
 
+    timings = Timings()
     try:
-        generated = run(spec, output, config=config, package_name=package_name or "", strict=strict)
+        generated = run(spec, output, config=config, package_name=package_name or "", strict=strict, timings=timings)
     except SdkgenError as error:
+        _print_timings(timings, verbose)
         _fail(error)
+    _print_timings(timings, verbose)
+    if generated is None:
+        click.echo(f"{output}: up to date (same spec, config and generator; files unchanged)")
+        return
     _warn(generated.warnings)
     operations = len(generated.api.all_operations())
     click.echo(f"generated {generated.api.package.import_name}: {operations} methods, {len(generated.files)} files -> {output}")
@@ -63,10 +83,10 @@ def generate(spec: Path, output: Path, config: Path | None, package_name: str | 
 @_strict_option
 def validate(spec: Path, strict: bool) -> None:
     """Check SPEC: it loads, its $refs resolve and it is valid OpenAPI."""
-    from .pipeline import validated_document
+    from .pipeline import checked_document
 
     try:
-        _document, warnings = validated_document(spec, strict=strict)
+        _document, warnings = checked_document(spec, strict=strict)
     except SdkgenError as error:
         _fail(error)
     _warn(warnings)
@@ -79,14 +99,21 @@ def validate(spec: Path, strict: bool) -> None:
 @click.option("--config", "-c", type=click.Path(path_type=Path))
 @click.option("--package-name")
 @_strict_option
-def check(spec: Path, output: Path, config: Path | None, package_name: str | None, strict: bool) -> None:
+@_verbose_option
+def check(
+    spec: Path, output: Path, config: Path | None, package_name: str | None, strict: bool, verbose: bool
+) -> None:
     """Exit 1 if --output differs from what SPEC would generate (writes nothing)."""
+    from .pipeline import Timings
     from .pipeline import check as run
 
+    timings = Timings()
     try:
-        drift = run(spec, output, config=config, package_name=package_name or "", strict=strict)
+        drift = run(spec, output, config=config, package_name=package_name or "", strict=strict, timings=timings)
     except SdkgenError as error:
+        _print_timings(timings, verbose)
         _fail(error)
+    _print_timings(timings, verbose)
     if drift.clean:
         click.echo(f"{output}: up to date")
         return

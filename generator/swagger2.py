@@ -11,7 +11,7 @@ import copy
 from dataclasses import replace
 from typing import Any
 
-from .errors import SpecProblem
+from .errors import SdkgenError, SpecProblem
 from .loader import Document, join_pointer, split_pointer
 
 Tokens = tuple[str, ...]
@@ -31,6 +31,23 @@ _COLLECTION_FORMATS = {
     "multi": ("form", True), "tsv": ("form", False),
 }
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    """`value` when it is a mapping, else empty: malformed parts are left to validation to report."""
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _media_types(*candidates: Any) -> list[str]:
+    for candidate in candidates:
+        found = [str(m) for m in _list(candidate) if isinstance(m, str)]
+        if found:
+            return found
+    return ["application/json"]
 
 
 def is_swagger2(data: Any) -> bool:
@@ -86,13 +103,13 @@ class _Converter:
 
     def operation(self, op: dict[str, Any], shared: list[Any], path: str, method: str) -> dict[str, Any]:
         base: Tokens = ("paths", path, method)
-        consumes = op.get("consumes") or self.source.get("consumes") or ["application/json"]
-        produces = op.get("produces") or self.source.get("produces") or ["application/json"]
+        consumes = _media_types(op.get("consumes"), self.source.get("consumes"))
+        produces = _media_types(op.get("produces"), self.source.get("produces"))
         out = {k: self.schema(v) for k, v in op.items() if k not in ("parameters", "responses", "consumes", "produces", "schemes")}
         params: list[dict[str, Any]] = []
         form: dict[str, Any] = {"type": "object", "properties": {}}
         form_origin: Tokens | None = None
-        for owner, items in ((("paths", path, "parameters"), shared), ((*base, "parameters"), op.get("parameters") or [])):
+        for owner, items in ((("paths", path, "parameters"), shared), ((*base, "parameters"), _list(op.get("parameters")))):
             for index, raw in enumerate(items):
                 param = self.resolve_parameter(raw)
                 where = (*owner, str(index))
@@ -133,14 +150,14 @@ class _Converter:
                 self.moved((*base, "requestBody"), form_origin)
         out["responses"] = {
             str(status): self.response(response, produces, (*base, "responses", str(status)))
-            for status, response in (op.get("responses") or {}).items()
+            for status, response in _dict(op.get("responses")).items()
         }
         return out
 
     def resolve_parameter(self, raw: Any) -> Any:
         """Body and formData parameters behind a `$ref` are inlined: they become request bodies."""
         if isinstance(raw, dict) and isinstance(raw.get("$ref"), str) and raw["$ref"].startswith("#/parameters/"):
-            target = (self.source.get("parameters") or {}).get(raw["$ref"][len("#/parameters/"):])
+            target = _dict(self.source.get("parameters")).get(raw["$ref"][len("#/parameters/"):])
             if isinstance(target, dict) and target.get("in") in ("body", "formData"):
                 return target
         return raw
@@ -172,7 +189,7 @@ class _Converter:
             flow = {"implicit": "implicit", "password": "password", "application": "clientCredentials",
                     "accessCode": "authorizationCode"}.get(str(scheme.get("flow")), "implicit")
             details = {k: scheme[k] for k in ("authorizationUrl", "tokenUrl") if k in scheme}
-            return {"type": "oauth2", "flows": {flow: {**details, "scopes": scheme.get("scopes") or {}}}, **description}
+            return {"type": "oauth2", "flows": {flow: {**details, "scopes": _dict(scheme.get("scopes"))}}, **description}
         return {k: v for k, v in scheme.items() if k in ("type", "name", "in", "description")}
 
     def document(self) -> dict[str, Any]:
@@ -183,7 +200,7 @@ class _Converter:
                 out[key] = copy.deepcopy(src[key])
         out.update({k: copy.deepcopy(v) for k, v in src.items() if k.startswith("x-")})
         if src.get("host") or src.get("basePath"):
-            scheme = (src.get("schemes") or ["https"])[0]
+            scheme = ([s for s in _list(src.get("schemes")) if isinstance(s, str)] or ["https"])[0]
             host = src.get("host")
             out["servers"] = [{"url": f"{scheme}://{host}{src.get('basePath', '')}" if host else str(src.get("basePath"))}]
             self.moved(("servers",), ("host",) if host else ("basePath",))
@@ -199,7 +216,7 @@ class _Converter:
                 if old == "parameters":
                     converted[name] = self.parameter(value) if isinstance(value, dict) else value
                 elif old == "responses":
-                    converted[name] = self.response(value, src.get("produces") or ["application/json"], (old, name))
+                    converted[name] = self.response(value, _media_types(src.get("produces")), (old, name))
                 else:
                     converted[name] = self.schema(value)
                 self.moved(("components", new, name), (old, name))
@@ -213,11 +230,11 @@ class _Converter:
         if components:
             out["components"] = components
         paths: dict[str, Any] = {}
-        for path, item in (src.get("paths") or {}).items():
+        for path, item in _dict(src.get("paths")).items():
             if not isinstance(item, dict):
                 paths[path] = item
                 continue
-            shared = item.get("parameters") or []
+            shared = _list(item.get("parameters"))
             converted_item: dict[str, Any] = {k: v for k, v in item.items() if k.startswith("x-")}
             for method in _METHODS:
                 if isinstance(item.get(method), dict):
@@ -232,7 +249,15 @@ def convert_document(doc: Document) -> Document:
     if not is_swagger2(doc.data):
         return doc
     converter = _Converter(doc.data)
-    data = converter.document()
+    try:
+        data = converter.document()
+    except (TypeError, AttributeError, ValueError, KeyError, IndexError) as exc:
+        # a shape no Swagger 2.0 document has; the converter reads only well-formed parts
+        raise SdkgenError.single(
+            f"this Swagger 2.0 document cannot be converted to OpenAPI 3: {type(exc).__name__}: {exc}",
+            file=str(doc.path), pointer="/swagger", code="swagger2-malformed",
+            hint="check it against the Swagger 2.0 schema (e.g. with swagger-cli validate)",
+        ) from None
     origins = dict(doc._origins)
     for new, old in converter.origins.items():
         origins[new] = (doc.path, old)

@@ -195,8 +195,8 @@ def test_get_body_float_enum_literal_union_and_date_fields(client: Any, server: 
     server.reply("GET", "/api/v3/mode", "b")
     assert client.things.get_mode() == "b"
     server.reply("GET", "/api/v3/when", {"date": "2024-02-29", "at": "2024-02-29T10:00:00Z"})
-    when = client.things.get_when()  # a field named `date` must not shadow the `date` type
-    assert when.date == datetime.date(2024, 2, 29) and when.at.year == 2024
+    when = client.things.get_when()  # a field named `date` must not shadow the `date` type (it is `date_`)
+    assert when.date_ == datetime.date(2024, 2, 29) and when.at.year == 2024
 
 
 def test_resource_named_like_a_client_method(client: Any, server: Loopback) -> None:

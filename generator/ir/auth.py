@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..config import Config
 from .context import SpecContext, escape
 from .model import AuthScheme, PackageInfo
-from .naming import snake_case, unique
+from .naming import RESERVED_ON_CLIENT, NameRequest, allocate, snake_case
 
-# Constructor arguments every generated client has; a credential option never takes one.
-_CLIENT_ARGUMENTS = frozenset(
-    {"base_url", "timeout", "max_retries", "default_headers", "default_query", "http_client", "self"}
-)
+# RFC 9110 field names (and cookie names): anything else could split or forge headers.
+HTTP_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
 
 def requirement(raw: Any, schemes: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
@@ -60,13 +59,22 @@ def build_auth(ctx: SpecContext, config: Config, package: PackageInfo) -> tuple[
         )
     precedence += [n for n in dict.fromkeys(order) if n not in precedence]
 
-    options_taken: set[str] = set(_CLIENT_ARGUMENTS)
-    option_of: dict[str, str] = {}
-    for name in precedence:
-        option = config.credential(name).option or snake_case(name, fallback="credential")
-        option = unique(option, options_taken)
-        options_taken.add(option)
-        option_of[name] = option
+    option_of, renamed = allocate(
+        (
+            NameRequest(
+                name,
+                name,
+                f"/components/securitySchemes/{escape(name)}",
+                config.credential(name).option or snake_case(name, fallback="credential"),
+                rank=0 if config.credential(name).option else 1,
+            )
+            for name in precedence
+        ),
+        reserved=RESERVED_ON_CLIENT,
+        what="security scheme",
+        file=ctx.file,
+    )
+    ctx.warnings.extend(renamed)
 
     schemes = []
     for name in precedence:
@@ -89,6 +97,10 @@ def build_auth(ctx: SpecContext, config: Config, package: PackageInfo) -> tuple[
             continue
         if location not in ("header", "query", "cookie") or not param:
             ctx.warn("apiKey scheme without a usable name/in; ignored", pointer, "", "auth-skip")
+            continue
+        if location != "query" and not HTTP_TOKEN.fullmatch(param):
+            ctx.warn(f"{location} name {param!r} is not a valid HTTP token (no spaces, quotes, CR/LF...); scheme ignored",
+                     f"{pointer}/name", "fix the name in the spec", "auth-skip")
             continue
         group: tuple[str, ...] = ()
         for req in requirements:

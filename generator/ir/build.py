@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..config import Config, MethodConfig, ResourceConfig
 from ..errors import SdkgenError, SpecProblem
-from .auth import build_auth, requirement
+from .auth import HTTP_TOKEN, build_auth, requirement
 from .context import HTTP_METHODS, SpecContext, escape, server_url
 from .model import (
     Api,
@@ -21,22 +21,31 @@ from .model import (
     PageStyle,
     Resource,
 )
-from .naming import is_identifier, pascal_case, snake_case, unique, upper_snake
+from .naming import (
+    RESERVED_CLIENT_CLASSES,
+    RESERVED_IN_RESOURCES,
+    RESERVED_ON_CLIENT,
+    NameRequest,
+    allocate,
+    avoid_reserved,
+    is_identifier,
+    module_name,
+    pascal_case,
+    snake_case,
+    upper_snake,
+)
+from .naming_checks import check_client_namespace, check_configured_names, merged_tags_warnings, name_type_modules
 from .operations import PATH_PARAM, OperationBuilder
 from .responses import field_type, response_kind
 
-__all__ = ["BuildResult", "build_api", "response_kind"]  # response_kind: its home before the split
+# response_kind and HTTP_TOKEN lived here before the split; they stay importable from here
+__all__ = ["BuildResult", "build_api", "response_kind", "HTTP_TOKEN"]
 from .schemas import unwrap_nullable
 
-
-# Attributes of the generated client (and its runtime base) that a resource must not replace.
-_CLIENT_ATTRIBUTES = frozenset(
-    {
-        "with_raw_response", "with_streaming_response", "copy", "with_options", "close", "get", "post", "put",
-        "patch", "delete", "request", "get_api_list", "base_url", "timeout", "max_retries", "auth_headers",
-        "default_headers", "default_query", "qs", "user_agent", "platform_headers", "is_closed",
-    }
-)
+# What a default base URL may hold: printable ASCII without spaces, quotes, backslashes or
+# angle brackets (anything else must be percent-encoded in the spec).
+_USABLE_URL = re.compile(r"https?://[!#-&(-;=?-\[\]-~]+")
+_DIST_NAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]{0,100}[A-Za-z0-9])?")
 
 
 @dataclass(frozen=True)
@@ -64,13 +73,21 @@ class _Builder:
     def package(self) -> PackageInfo:
         info = self.data.get("info") or {}
         title = str(info.get("title") or "api")
+        if self.package_name and not _DIST_NAME.fullmatch(self.package_name):
+            raise SdkgenError.single(
+                f"--package-name {self.package_name!r} is not a valid distribution name",
+                code="usage",
+                hint="use letters, digits, '.', '_' and '-', starting and ending with a letter or digit",
+            )
         dist = self.package_name or self.config.package_name or snake_case(title, fallback="api_sdk").replace("_", "-")
-        import_name = self.config.import_name or snake_case(dist.replace("-", "_").replace(".", "_"), fallback="api_sdk")
+        import_name = self.config.import_name or module_name(dist.replace("-", "_").replace(".", "_"), fallback="api_sdk")
         if self.package_name:
-            import_name = snake_case(self.package_name.replace("-", "_").replace(".", "_"), fallback="api_sdk")
+            import_name = module_name(self.package_name.replace("-", "_").replace(".", "_"), fallback="api_sdk")
         client_class = self.config.client_class or pascal_case(self.config.title or title, fallback="Client")
         if client_class.startswith("Async"):
             client_class = client_class[len("Async") :] or "Client"
+        if not self.config.client_class:
+            client_class = avoid_reserved(client_class, RESERVED_CLIENT_CLASSES)
         return PackageInfo(
             dist_name=dist,
             import_name=import_name,
@@ -95,6 +112,16 @@ class _Builder:
         url = server_url(self.data.get("servers"))
         if url.startswith("//"):
             url = "https:" + url
+        if re.match(r"^https?://", url) and not _USABLE_URL.fullmatch(url):
+            unusable = self.problem(
+                f"server URL {url!r} is not a usable URL (spaces, quotes or control characters); "
+                "the client gets no default base URL",
+                "/servers/0/url",
+                "percent-encode the URL in the spec, or set client.base_url in sdkgen.yaml",
+                "server-url-unusable",
+            )
+            self.warnings.append(replace(unusable, severity="warning"))
+            return "", ""
         if re.match(r"^https?://", url):
             return url, ""
         path = "/" + url.lstrip("./").strip("/") if url.strip("./") else ""
@@ -163,7 +190,7 @@ class _Builder:
     def configured_resource(self, rc: ResourceConfig, parent: tuple[str, ...], used: set[tuple[str, str]]) -> Resource:
         path = (*parent, rc.name)
         operations = []
-        taken: set[str] = set()
+        check_configured_names(rc, self.config.path)
         for method in rc.methods:
             found = self.find_operation(method)
             if found is None:
@@ -180,8 +207,6 @@ class _Builder:
             spec_path, path_item, op = found
             used.add((method.http_method, spec_path))
             name = method.name if is_identifier(method.name) else snake_case(method.name)
-            name = unique(name, taken)
-            taken.add(name)
             page = None
             if method.paginated:
                 page = next((p for p in self.pages() if p.class_suffix == method.paginated), None)
@@ -208,28 +233,42 @@ class _Builder:
             description=rc.description,
         )
 
-    def derived_resources(self, taken_by_client: frozenset[str] | set[str]) -> tuple[Resource, ...]:
+    def derived_resources(self) -> tuple[Resource, ...]:
         """No resources in the config: one resource per tag (or first path segment)."""
         groups: dict[str, list[tuple[str, str, dict[str, Any], dict[str, Any]]]] = {}
+        spellings: dict[str, dict[str, str]] = {}  # group -> {tag as written: pointer of its first use}
         for path, method, path_item, op in self.ctx.operations():
             tags = op.get("tags") or []
             segment = next((s for s in path.split("/") if s and not s.startswith("{")), "root")
-            group = snake_case(str(tags[0]) if tags else segment, fallback="default")
+            label = str(tags[0]) if tags and isinstance(tags, list) else segment
+            # Tags that read the same ("orders", "orders/") label one group: merged, with a warning.
+            group = module_name(label, fallback="default")
             groups.setdefault(group, []).append((method, path, path_item, op))
+            where = f"/paths/{escape(path)}/{method}" + ("/tags/0" if tags else "")
+            spellings.setdefault(group, {}).setdefault(label, where)
+        self.warnings.extend(merged_tags_warnings(spellings, self.file))
+        # the naming authority keeps resources off the client's own names (`post`, credentials ...)
+        attrs, renamed = allocate(
+            (NameRequest(g, min(spellings[g]), spellings[g][min(spellings[g])], g) for g in groups),
+            reserved=RESERVED_ON_CLIENT,
+            what="tag",
+            file=self.file,
+        )
+        self.warnings.extend(renamed)
         resources = []
-        # a resource named `post` would shadow the client's `post`, which every resource calls
-        attr_taken: set[str] = set(taken_by_client)
         for group, entries in groups.items():
-            attr = unique(group, attr_taken)
-            attr_taken.add(attr)
-            taken: set[str] = set()
-            operations = []
-            for method, path, path_item, op in entries:
-                op_id = op.get("operationId")
-                base = snake_case(str(op_id)) if op_id else snake_case(f"{method} {path}".replace("{", " by ").replace("}", ""))
-                name = unique(base, taken)
-                taken.add(name)
-                operations.append(self.operations.operation(name, attr, method, path, path_item, op, None, None))
+            attr = attrs[group]
+            names, renamed = allocate(
+                (NameRequest((method, path), *_operation_name_source(method, path, op)) for method, path, _item, op in entries),
+                reserved=RESERVED_IN_RESOURCES,
+                what="operation",
+                file=self.file,
+            )
+            self.warnings.extend(renamed)
+            operations = [
+                self.operations.operation(names[(method, path)], attr, method, path, path_item, op, None, None)
+                for method, path, path_item, op in entries
+            ]
             resources.append(Resource(attr, pascal_case(attr), (attr,), tuple(operations), ()))
         return tuple(resources)
 
@@ -261,11 +300,13 @@ class _Builder:
         if isinstance(self.data.get("webhooks"), dict) and self.data["webhooks"]:
             self.ctx.warn("webhooks are requests the API makes to you: no method is generated for them",
                           "/webhooks", "serve them in your own web application", "webhooks-ignored")
-        taken_by_client = _CLIENT_ATTRIBUTES | {scheme.option for scheme in auth}
-        resources = self.configured_resources() if self.config.resources else self.derived_resources(taken_by_client)
+        resources = self.configured_resources() if self.config.resources else self.derived_resources()
+        resources = name_type_modules(resources, self.file, self.warnings)
+        check_client_namespace(resources, auth, self.config, self.file)
         operations = [op for top in resources for op in _walk(top)]
         error_envelope = self.error_envelope(operations)
         schemas = self.schemas.finish()
+        self.warnings.extend(replace(w, file=w.file or self.file) for w in self.schemas.warnings)
         if self.errors:
             raise SdkgenError(self.errors)
         base_url_env = self.config.base_url_env or f"{package.env_prefix}_BASE_URL"
@@ -311,7 +352,20 @@ def _walk(resource: Resource) -> list[Operation]:
     return found
 
 
+def _operation_name_source(method: str, path: str, op: dict[str, Any]) -> tuple[str, str, str]:
+    """(original text, pointer, method name) of an operation named after its operationId or route."""
+    pointer = f"/paths/{escape(path)}/{method}"
+    op_id = op.get("operationId")
+    if op_id:
+        return str(op_id), f"{pointer}/operationId", snake_case(str(op_id))
+    route = f"{method} {path}"
+    return route, pointer, snake_case(route.replace("{", " by ").replace("}", ""))
+
+
 def build_api(data: dict[str, Any], file: str, config: Config, *, package_name: str = "") -> BuildResult:
     builder = _Builder(data, file, config, package_name)
-    api = builder.build()
+    try:
+        api = builder.build()
+    except SdkgenError as error:
+        raise SdkgenError([replace(p, file=p.file or file) for p in error.problems]) from None
     return BuildResult(api, tuple(builder.warnings))

@@ -30,7 +30,7 @@ def server_url(servers: Any) -> str:
     for name, variable in (variables.items() if isinstance(variables, dict) else ()):
         if isinstance(variable, dict) and "default" in variable:
             url = url.replace("{" + str(name) + "}", str(variable["default"]))
-    return "" if "{" in url else url
+    return url
 
 
 @dataclass

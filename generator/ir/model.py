@@ -123,7 +123,17 @@ class NamedSchema:
 # --------------------------------------------------------------------------- operations
 
 
-class Location(str, Enum):
+class _Word(str, Enum):
+    """An enum whose members are their spec spelling: equal to, hashed and printed as that string."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+class Location(_Word):
     PATH = "path"
     QUERY = "query"
     HEADER = "header"
@@ -131,7 +141,7 @@ class Location(str, Enum):
     BODY = "body"  # a field of the request body, or the whole body
 
 
-class Style(str, Enum):
+class Style(_Word):
     """OpenAPI parameter serialization styles (the spec's own spelling as values)."""
 
     FORM = "form"
@@ -170,7 +180,7 @@ class Parameter:
     part: str = ""
 
 
-class BodyEncoding(str, Enum):
+class BodyEncoding(_Word):
     JSON = "json"  # application/json, any +json, with or without media-type parameters
     FORM = "form"  # application/x-www-form-urlencoded
     MULTIPART = "multipart"  # multipart/form-data (and other multipart/* types)

@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ..config import Config
-from .auth import operation_security
+from .auth import HTTP_TOKEN, operation_security
 from .bodies import request_body
 from .context import SpecContext, escape, operation_pointer, server_url
 from .model import (
@@ -22,7 +22,8 @@ from .model import (
     Style,
     TypeRef,
 )
-from .naming import RESERVED_IN_METHODS, pascal_case, singular, snake_case, unique
+from .naming import RESERVED_IN_METHODS, pascal_case, singular, snake_case
+from .naming_checks import name_parameters
 from .responses import response
 from .schemas import unwrap_nullable
 
@@ -67,11 +68,10 @@ class OperationBuilder:
                     merged[(str(param["name"]), str(param["in"]))] = (param, f"{base}/parameters/{index}")
         return merged
 
-    def parameter(self, param: dict[str, Any], location: Location, where: str, required: bool, taken: set[str]) -> Parameter:
+    def parameter(self, param: dict[str, Any], location: Location, where: str, required: bool) -> Parameter:
         ctx = self.ctx
         wire = str(param["name"])
-        py_name = unique(snake_case(wire, fallback="param"), taken)
-        taken.add(py_name)
+        py_name = snake_case(wire, fallback="param")
         schema = param.get("schema")
         if schema is None and isinstance(param.get("content"), dict):
             media: Any = next(iter(param["content"].values()), {})
@@ -108,21 +108,28 @@ class OperationBuilder:
         ctx = self.ctx
         pointer = operation_pointer(path, http_method)
         merged = self.merged_parameters(path, path_item, op, pointer)
-        # `encoded_body` is the local a method with a non-JSON body encodes it into
-        taken: set[str] = set(RESERVED_IN_METHODS) | {"encoded_body"}
         path_names = PATH_PARAM.findall(path)
         params: list[Parameter] = []
+        sources: list[str] = []  # the pointer each parameter comes from, for name clashes
 
         for wire in dict.fromkeys(path_names):
             entry = merged.get((wire, "path"))
             if entry is None:
                 ctx.warn(f"path parameter {wire!r} is not declared; treated as a string", pointer, "", "param-undeclared")
                 entry = ({"name": wire, "in": "path", "required": True, "schema": {"type": "string"}}, pointer)
-            params.append(self.parameter(entry[0], Location.PATH, entry[1], True, taken))
+            params.append(self.parameter(entry[0], Location.PATH, entry[1], True))
+            sources.append(entry[1])
         for location in (Location.QUERY, Location.HEADER, Location.COOKIE):
             for (wire, where_in), (param, where) in merged.items():
-                if where_in == location.value:
-                    params.append(self.parameter(param, location, where, bool(param.get("required")), taken))
+                if where_in != location.value:
+                    continue
+                if location in (Location.HEADER, Location.COOKIE) and not HTTP_TOKEN.fullmatch(wire):
+                    ctx.warn(f"{location.value} name {wire!r} is not a valid HTTP token (no spaces, quotes, CR/LF...); "
+                             "the method does not take it", f"{where}/name", "fix the name in the spec",
+                             f"param-{location.value}-invalid")
+                    continue
+                params.append(self.parameter(param, location, where, bool(param.get("required"))))
+                sources.append(where)
 
         body = request_body(ctx, op, pointer)
         body_shape = ctx.schemas.deref(body.type) if body is not None and body.type is not None else None
@@ -131,12 +138,11 @@ class OperationBuilder:
             for prop in body_shape.properties:
                 if prop.read_only:
                     continue
-                py_name = unique(prop.py_name, taken)
-                taken.add(py_name)
+                sources.append(f"{pointer}/requestBody/properties/{escape(prop.wire_name)}")
                 params.append(
                     Parameter(
                         wire_name=prop.wire_name,
-                        py_name=py_name,
+                        py_name=prop.py_name,
                         location=Location.BODY,
                         type=prop.type,
                         required=prop.required,
@@ -149,14 +155,15 @@ class OperationBuilder:
                     )
                 )
         elif body is not None and body.type is not None:
-            py_name = unique("body", taken)
-            taken.add(py_name)
+            sources.append(f"{pointer}/requestBody")
             inner, nullable = unwrap_nullable(body.type)
             binary = body.encoding is BodyEncoding.BINARY
             params.append(
-                Parameter("", py_name, Location.BODY, inner, body.required, body.description, nullable,
+                Parameter("", "body", Location.BODY, inner, body.required, body.description, nullable,
                           part="file" if binary else "")
             )
+        # `encoded_body` is the local a method with a non-JSON body encodes it into
+        params = name_parameters(params, sources, RESERVED_IN_METHODS | {"encoded_body"}, ctx.file, ctx.warnings)
 
         if positional_override is not None:
             positional = tuple(p.py_name for p in params if p.wire_name in positional_override or p.py_name in positional_override)
@@ -207,6 +214,8 @@ class OperationBuilder:
             if isinstance(servers, list) and servers:
                 url = server_url(servers)
                 document = server_url(self.ctx.data.get("servers"))
+                if "{" in url or "{" in document:  # a variable without a default: no usable URL
+                    return ""
                 if not re.match(r"^https?://", url) and re.match(r"^https?://", document):
                     url = urljoin(document if document.endswith("/") else document + "/", url)
                 if re.match(r"^https?://", url):

@@ -25,10 +25,18 @@ from ..ir.model import (
     TypeRef,
     UnionType,
 )
-from ..ir.naming import RESERVED_CLASS_NAMES, pascal_case, singular, snake_case
+from ..ir.naming import RESERVED_CLASS_NAMES, pascal_case, singular, snake_case, stable_hash
 from .literals import py_literal
 
 _PRIMITIVE_ANNOTATIONS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes", "null": "None"}
+
+
+def _literal_value(value: object) -> bool:
+    if isinstance(value, str):  # pydantic-core cannot hold a lone surrogate in a Literal
+        return not any(0xD800 <= ord(char) <= 0xDFFF for char in value)
+    if isinstance(value, bool) or value is None:
+        return True
+    return isinstance(value, int) and -(2**63) <= value < 2**63
 
 
 @dataclass
@@ -68,9 +76,6 @@ class TypeModule:
         self.aliases: list[AliasView] = []
         self.typing: set[str] = set()  # names imported from typing / typing_extensions
         self.uses_datetime: set[str] = set()
-        # A field named `date` or `datetime` shadows the class of that name inside the model's
-        # namespace (pydantic resolves annotations there): such modules import the module instead.
-        self.qualify_dates = False
         self.uses_alias = False  # PropertyInfo / Field(alias=...)
         self._names: dict[str, str] = {}  # schema id -> class name
         self._taken: set[str] = set(RESERVED_CLASS_NAMES)
@@ -79,27 +84,8 @@ class TypeModule:
 
     # ------------------------------------------------------------------ entry points
 
-    def _shadows_dates(self, type_: TypeRef, seen: set[str]) -> bool:
-        """Whether a property named `date`/`datetime` is reachable from `type_`."""
-        if isinstance(type_, RefType):
-            if type_.schema_id in seen:
-                return False
-            seen.add(type_.schema_id)
-            return self._shadows_dates(self._deref(type_), seen)
-        if isinstance(type_, ObjectType):
-            if type_.schema_id in seen:
-                return False
-            seen.add(type_.schema_id)
-            return any(
-                p.py_name in ("date", "datetime") or self._shadows_dates(p.type, seen) for p in type_.properties
-            ) or (type_.additional is not None and self._shadows_dates(type_.additional, seen))
-        inner = [getattr(type_, name) for name in ("inner", "items", "values") if hasattr(type_, name)]
-        inner += list(getattr(type_, "variants", ()))
-        return any(self._shadows_dates(t, seen) for t in inner)
-
     def add_object(self, name: str, obj: ObjectType, *, skip: frozenset[str] = frozenset()) -> ClassView:
         """Define `name` as the class for `obj` (the file's main class)."""
-        self.qualify_dates = self.qualify_dates or self._shadows_dates(obj, set())
         self._taken.add(name)
         self._names[obj.schema_id] = name
         return self._define(name, obj, prefix="", skip=skip)
@@ -112,7 +98,6 @@ class TypeModule:
 
     def add_alias(self, name: str, type_: TypeRef, description: str) -> None:
         self._taken.add(name)
-        self.qualify_dates = self.qualify_dates or self._shadows_dates(type_, set())
         inner, nullable = (type_.inner, True) if isinstance(type_, NullableType) else (type_, False)
         if isinstance(inner, ArrayType):
             # `FooListResponse = List[FooListResponseItem]`, as the reference SDK names them.
@@ -142,9 +127,6 @@ class TypeModule:
         if isinstance(type_, Primitive):
             if type_.format in ("date-time", "date") and type_.kind == "str" and self.flavor == "model":
                 name = "datetime" if type_.format == "date-time" else "date"
-                if self.qualify_dates:
-                    self.uses_datetime.add("_datetime")
-                    return f"_datetime.{name}"
                 self.uses_datetime.add(name)
                 return name
             if type_.kind == "bytes" and self.files:
@@ -154,17 +136,12 @@ class TypeModule:
         if isinstance(type_, AnyType):
             return "object"
         if isinstance(type_, EnumType):
-            # floats cannot be Literal values: such members widen to `float`
-            literals = [v for v in type_.values if not isinstance(v, float)]
-            parts = [f"Literal[{', '.join(py_literal(v) for v in literals)}]"] if literals else []
-            if len(literals) < len(type_.values):
-                parts.append("float")
-            if literals:
-                self.typing.add("Literal")
-            if len(parts) > 1:
-                self.typing.add("Union")
-                return f"Union[{', '.join(parts)}]"
-            return parts[0]
+            if not all(_literal_value(v) for v in type_.values):
+                # Literal[] takes only str (pydantic: no lone surrogates), bool, None and (mypy) 64-bit ints:
+                # widen to the base type.
+                return _PRIMITIVE_ANNOTATIONS.get(type_.base, "object")
+            self.typing.add("Literal")
+            return f"Literal[{', '.join(py_literal(v) for v in type_.values)}]"
         if isinstance(type_, ArrayType):
             item_hint = singular(hint)
             inner = self.annotation(type_.items, hint=item_hint, prefix=prefix, qualifier=qualifier)
@@ -222,13 +199,10 @@ class TypeModule:
         if prefix and name == prefix:
             name = f"{prefix}Item"
         if name in self._taken:
+            # Told apart by the schema's own pointer, so the name never depends on which of
+            # the clashing schemas the file happened to meet first.
             name = f"{prefix}{base}" if not name.startswith(prefix) or not prefix else name
-            counter = 2
-            candidate = name
-            while candidate in self._taken:
-                candidate = f"{name}{counter}"
-                counter += 1
-            name = candidate
+            name = f"{name}{stable_hash(schema_id)}"
         self._taken.add(name)
         self._names[schema_id] = name
         self._define(name, obj, prefix=name, skip=frozenset())
