@@ -20,6 +20,7 @@ from .ir.model import Api
 from .loader import load_document
 from .output import MANIFEST, Drift, compare_tree, manifest_text, write_tree
 from .render import render_sdk
+from .surface import Surface, build_surface
 from .validate import validate_document
 
 
@@ -63,3 +64,10 @@ def generate(spec: Path, output: Path, *, config: Path | None = None, package_na
 
 def check(spec: Path, output: Path, *, config: Path | None = None, package_name: str = "") -> Drift:
     return compare_tree(generate_files(spec, config=config, package_name=package_name).files, output)
+
+
+def surface_of(spec: Path, *, config: Path | None = None, package_name: str = "") -> Surface:
+    """The Python surface SPEC would generate (the same stages as generate, up to the IR)."""
+    document = validated_document(spec)
+    built = build_api(document.data, str(spec), resolve_config(spec, config), package_name=package_name)
+    return build_surface(built.api)

@@ -410,6 +410,7 @@ class _Builder:
                     explode=bool(param.get("explode", param.get("style", "form") == "form")),
                     example=example,
                     has_example=has_example,
+                    pointer=where,
                 )
             )
 
@@ -456,13 +457,16 @@ class _Builder:
                         deprecated=prop.deprecated,
                         example=prop.example,
                         has_example=prop.has_example,
+                        pointer=f"{body_shape.schema_id.lstrip('#')}/properties/{_escape(prop.wire_name)}",
                     )
                 )
         elif body is not None and body.type is not None:
             py_name = unique("body", taken)
             taken.add(py_name)
             inner, nullable = unwrap_nullable(body.type)
-            params.append(Parameter("", py_name, "body", inner, body.required, body.description, nullable))
+            params.append(
+                Parameter("", py_name, "body", inner, body.required, body.description, nullable, pointer=f"{pointer}/requestBody")
+            )
 
         if positional_override is not None:
             positional = tuple(p.py_name for p in params if p.wire_name in positional_override or p.py_name in positional_override)

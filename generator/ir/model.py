@@ -124,6 +124,7 @@ class Parameter:
     explode: bool = True
     example: JsonValue = None
     has_example: bool = False
+    pointer: str = ""  # JSON pointer of the parameter (or body property) in the spec
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,16 @@ class Operation:
     params_module: str  # "pet_update_params"
     response_module: str
     pointer: str  # JSON pointer of the operation in the spec, for diagnostics
+
+    def signature_order(self) -> tuple[list[Parameter], list[Parameter]]:
+        """(positional, keyword-only) parameters as the Python method takes them: keyword-only
+        path parameters first, then required, then optional ones."""
+        positional = [p for p in self.parameters if p.py_name in self.positional]
+        keyword = [p for p in self.parameters if p.py_name not in self.positional]
+        path = [p for p in keyword if p.location == "path"]
+        required = [p for p in keyword if p.location != "path" and p.required]
+        optional = [p for p in keyword if p.location != "path" and not p.required]
+        return positional, path + required + optional
 
 
 @dataclass(frozen=True)

@@ -222,11 +222,7 @@ class ViewBuilder:
         qualifier = f"{op.params_module}." if params_file else ""
         # Signature annotations reuse the params module's classes (fully planned by now).
         planner = params_file.plan if params_file else TypeModule("params", self.deref)
-        positional = [p for p in op.parameters if p.py_name in op.positional]
-        keyword = [p for p in op.parameters if p.py_name not in op.positional]
-        keyword = [p for p in keyword if p.location == "path"] + [
-            p for p in keyword if p.location != "path" and p.required
-        ] + [p for p in keyword if p.location != "path" and not p.required]
+        positional, keyword = op.signature_order()
 
         def annotation(param: Parameter) -> str:
             text = planner.annotation(param.type, hint=param.wire_name or param.py_name, prefix="", qualifier=qualifier)
