@@ -183,6 +183,22 @@ class Operation:
     response_module: str
     pointer: str  # JSON pointer of the operation in the spec, for diagnostics
 
+    def params_properties(self) -> list[Property]:
+        """The fields of the method's params TypedDict: every parameter not taken positionally."""
+        return [
+            Property(
+                wire_name=p.wire_name or p.py_name,
+                py_name=p.py_name,
+                type=p.type,
+                required=p.required,
+                nullable=p.nullable,
+                description=p.description,
+                deprecated=p.deprecated,
+            )
+            for p in self.parameters
+            if p.py_name not in self.positional
+        ]
+
     def signature_order(self) -> tuple[list[Parameter], list[Parameter]]:
         """(positional, keyword-only) parameters as the Python method takes them: keyword-only
         path parameters first, then required, then optional ones."""

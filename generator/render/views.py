@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..ir.examples import example_for, fits
-from ..ir.model import Api, ArrayType, MapType, ObjectType, Primitive, Operation, Parameter, Property, RefType, Resource, TypeRef
+from ..ir.model import Api, ArrayType, MapType, ObjectType, Primitive, Operation, Parameter, RefType, Resource, TypeRef
 from ..ir.naming import snake_case
 from .literals import docstring_body, py_literal, pystr
 from .pytypes import TypeModule
@@ -153,21 +153,7 @@ class ViewBuilder:
         if not op.params_type_name:
             return None
         plan = TypeModule("params", self.deref)
-        props = []
-        for param in op.parameters:
-            if param.py_name in op.positional:
-                continue
-            props.append(
-                Property(
-                    wire_name=param.wire_name or param.py_name,
-                    py_name=param.py_name,
-                    type=param.type,
-                    required=param.required,
-                    nullable=param.nullable,
-                    description=param.description,
-                )
-            )
-        plan.add_class(op.params_type_name, "", props)
+        plan.add_class(op.params_type_name, "", op.params_properties())
         dirs = self._types_dir(resource)
         return TypeFileView(
             module=op.params_module,

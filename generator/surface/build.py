@@ -222,19 +222,7 @@ class _SurfaceBuilder:
         module = _Module("params", f"{types_pkg}.{op.params_module}", qualifier, self.deref)
         synthetic: tuple[Property, ...] = ()
         if op.params_type_name:
-            synthetic = tuple(
-                Property(
-                    wire_name=p.wire_name or p.py_name,
-                    py_name=p.py_name,
-                    type=p.type,
-                    required=p.required,
-                    nullable=p.nullable,
-                    description=p.description,
-                    deprecated=p.deprecated,
-                )
-                for p in op.parameters
-                if p.py_name not in op.positional
-            )
+            synthetic = tuple(op.params_properties())
             module.plan.add_class(op.params_type_name, "", list(synthetic))
         positional, keyword = op.signature_order()
         found = []
