@@ -21,6 +21,7 @@ from .loader import load_document
 from .output import MANIFEST, Drift, compare_tree, manifest_text, write_tree
 from .render import render_sdk
 from .surface import Surface, build_surface
+from .surface.diff import SurfaceDiff, diff_surfaces
 from .validate import validate_document
 
 
@@ -71,3 +72,19 @@ def surface_of(spec: Path, *, config: Path | None = None, package_name: str = ""
     document = validated_document(spec)
     built = build_api(document.data, str(spec), resolve_config(spec, config), package_name=package_name)
     return build_surface(built.api)
+
+
+def diff_specs(
+    old: Path,
+    new: Path,
+    *,
+    old_config: Path | None = None,
+    new_config: Path | None = None,
+    package_name: str = "",
+    old_name: str = "",
+    new_name: str = "",
+) -> SurfaceDiff:
+    """The SDK surface changes from OLD to NEW, each spec with its own config (as generate)."""
+    before = surface_of(old, config=old_config, package_name=package_name)
+    after = surface_of(new, config=new_config, package_name=package_name)
+    return diff_surfaces(before, after, old_name=old_name or str(old), new_name=new_name or str(new))

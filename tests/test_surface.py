@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
-import pytest
 
 from generator.pipeline import generate, surface_of
 from generator.surface.model import (
