@@ -1,35 +1,62 @@
 """The `sdkgen` command: parse, call one pipeline function, print.
 
 Exit 0 ok, 1 failed check (drift, breaking change, verify failure, --fail-on), 2 bad input,
-3 internal error, 64 usage error (unknown option, missing argument).
+3 internal error, 64 usage error (unknown option, missing argument). How results and
+problems are printed (text, json, GitHub annotations; --quiet) lives in cli_output.py.
 """
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from . import __version__
+from .cli_output import PROBLEM_FORMATS, Reporter
 from .errors import SdkgenError
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_USAGE = 64  # EX_USAGE from sysexits.h: the command line itself is wrong
 
+F = TypeVar("F", bound=Callable[..., Any])
 
-def _fail(error: SdkgenError) -> NoReturn:
-    for problem in error.problems:
-        click.echo(problem.format(), err=True)
+
+def _fail(reporter: Reporter, error: SdkgenError, consequence: str = "") -> NoReturn:
+    reporter.problems(error.problems)
     count = len([p for p in error.problems if p.severity == "error"])
-    click.echo(f"sdkgen: {count} error{'s' if count != 1 else ''}; nothing was written", err=True)
-    sys.exit(EXIT_BAD_INPUT)
+    reporter.note(f"sdkgen: {count} error{'s' if count != 1 else ''}{consequence}")
+    reporter.finish(EXIT_BAD_INPUT)
 
 
-def _warn(warnings: tuple[object, ...]) -> None:
-    for warning in warnings:
-        click.echo(warning.format() if hasattr(warning, "format") else str(warning), err=True)
+# --------------------------------------------------------------------------- shared options
+
+
+def _reporting_options(command: F) -> F:
+    """--format, --quiet and --fail-on, the same on every command that reports problems."""
+    command = click.option(
+        "--fail-on", "fail_on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
+        help="warning: also exit 1 when there are warnings (e.g. skipped operations).",
+    )(command)
+    command = click.option(
+        "--quiet", "-q", is_flag=True, help="Print problems only (warnings too with --fail-on warning)."
+    )(command)
+    command = click.option(
+        "--format", "output_format", type=click.Choice(PROBLEM_FORMATS), default="text", show_default=True,
+        help="text for people; json: one JSON document on stdout; github: GitHub Actions annotations.",
+    )(command)
+    return command
+
+
+def _reporter(command: str, output_format: str, quiet: bool, fail_on: str) -> Reporter:
+    return Reporter(command, output_format, quiet, fail_on == "warning")
+
+
+_layout_option = click.option(
+    "--layout", type=click.Choice(["project", "package"]), default="project", show_default=True,
+    help="project: pyproject, README, tests and src/NAME; package: only the package (for vendoring).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,35 +68,64 @@ def main() -> None:
 _spec_argument = click.argument("spec", type=click.Path(path_type=Path, dir_okay=True))
 
 
+# --------------------------------------------------------------------------- generate
+
+
 @main.command()
 @_spec_argument
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Directory to write the SDK into.")
 @click.option("--config", "-c", type=click.Path(path_type=Path), help="Generator config (default: sdkgen.yaml beside SPEC).")
 @click.option("--package-name", help="Distribution/import name of the generated package.")
-def generate(spec: Path, output: Path, config: Path | None, package_name: str | None) -> None:
+@_layout_option
+@_reporting_options
+def generate(
+    spec: Path, output: Path, config: Path | None, package_name: str | None, layout: str,
+    output_format: str, quiet: bool, fail_on: str,
+) -> None:
     """Generate the SDK for SPEC into --output (atomically)."""
+    _run_generate(_reporter("generate", output_format, quiet, fail_on), spec, output, config, package_name or "", layout)
+
+
+def _run_generate(reporter: Reporter, spec: Path, output: Path, config: Path | None, package_name: str, layout: str) -> NoReturn:
     from .pipeline import generate as run
 
     try:
-        generated = run(spec, output, config=config, package_name=package_name or "")
+        generated = run(spec, output, config=config, package_name=package_name, layout=layout)
     except SdkgenError as error:
-        _fail(error)
-    _warn(generated.warnings)
+        _fail(reporter, error, "; nothing was written")
+    reporter.problems(generated.warnings)
     operations = len(generated.api.all_operations())
-    click.echo(f"generated {generated.api.package.import_name}: {operations} methods, {len(generated.files)} files -> {output}")
+    name = generated.api.package.import_name
+    reporter.set(package=name, methods=operations, files=len(generated.files), output=str(output))
+    reporter.info(f"generated {name}: {operations} methods, {len(generated.files)} files -> {output}")
+    reporter.finish(EXIT_OK)
+
+
+# --------------------------------------------------------------------------- validate
 
 
 @main.command()
 @_spec_argument
-def validate(spec: Path) -> None:
+@_reporting_options
+def validate(spec: Path, output_format: str, quiet: bool, fail_on: str) -> None:
     """Check SPEC: it loads, its $refs resolve and it is valid OpenAPI."""
-    from .pipeline import validated_document
+    _run_validate(_reporter("validate", output_format, quiet, fail_on), spec)
+
+
+def _run_validate(reporter: Reporter, spec: Path) -> NoReturn:
+    from .pipeline import validate_spec
 
     try:
-        validated_document(spec)
+        _, warnings = validate_spec(spec)
     except SdkgenError as error:
-        _fail(error)
-    click.echo(f"{spec}: valid")
+        _fail(reporter, error)
+    reporter.problems(warnings)
+    reporter.set(valid=True)
+    reporter.info(f"{spec}: valid")
+    reporter.finish(EXIT_OK)
+
+
+# --------------------------------------------------------------------------- check
 
 
 @main.command()
@@ -77,22 +133,73 @@ def validate(spec: Path) -> None:
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="The generated SDK to compare.")
 @click.option("--config", "-c", type=click.Path(path_type=Path))
 @click.option("--package-name")
-def check(spec: Path, output: Path, config: Path | None, package_name: str | None) -> None:
+@_layout_option
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of what generate would change.")
+@_reporting_options
+def check(
+    spec: Path, output: Path, config: Path | None, package_name: str | None, layout: str, show_diff: bool,
+    output_format: str, quiet: bool, fail_on: str,
+) -> None:
     """Exit 1 if --output differs from what SPEC would generate (writes nothing)."""
-    from .pipeline import check as run
+    reporter = _reporter("check", output_format, quiet, fail_on)
+    _run_check(reporter, spec, output, config, package_name or "", layout, show_diff)
+
+
+def _run_check(
+    reporter: Reporter, spec: Path, output: Path, config: Path | None, package_name: str, layout: str, show_diff: bool
+) -> NoReturn:
+    from .output import drift_patch
+    from .pipeline import check_drift
 
     try:
-        drift = run(spec, output, config=config, package_name=package_name or "")
+        checked = check_drift(spec, output, config=config, package_name=package_name, layout=layout)
     except SdkgenError as error:
-        _fail(error)
+        _fail(reporter, error)
+    drift = checked.drift
+    reporter.problems(checked.generated.warnings)
+    reporter.set(
+        up_to_date=drift.clean, added=list(drift.added), changed=list(drift.changed), removed=list(drift.removed)
+    )
     if drift.clean:
-        click.echo(f"{output}: up to date")
-        return
+        reporter.info(f"{output}: up to date")
+        reporter.finish(EXIT_OK)
     for label, paths in (("added", drift.added), ("changed", drift.changed), ("removed", drift.removed)):
         for path in paths:
-            click.echo(f"{label}: {path}")
-    click.echo(f"{output}: out of date; run `sdkgen generate` to update", err=True)
-    sys.exit(EXIT_FAILED)
+            reporter.info(f"{label}: {path}")
+    if show_diff:
+        reporter.detail(drift_patch(checked.generated.files, output, drift))
+    reporter.note(f"{output}: out of date; run `sdkgen generate` to update")
+    reporter.finish(EXIT_FAILED)
+
+
+# --------------------------------------------------------------------------- verify
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--no-tests", is_flag=True, help="Skip running the SDK's generated tests.")
+@_reporting_options
+def verify(directory: Path, no_tests: bool, output_format: str, quiet: bool, fail_on: str) -> None:
+    """Compile, import, type-check (mypy --strict) and test a generated SDK."""
+    _run_verify(_reporter("verify", output_format, quiet, fail_on), directory, no_tests)
+
+
+def _run_verify(reporter: Reporter, directory: Path, no_tests: bool) -> NoReturn:
+    from .verify import verify as run
+
+    try:
+        report = run(directory, run_tests=not no_tests)
+    except SdkgenError as error:
+        _fail(reporter, error)
+    reporter.set(ok=report.ok, steps=[{"name": s.name, "ok": s.ok, "summary": s.summary} for s in report.steps])
+    for step in report.steps:
+        reporter.info(f"{step.name}: {'ok' if step.ok else 'FAILED'} ({step.summary})")
+        if not step.ok and step.details:
+            reporter.note(step.details)
+    reporter.finish(EXIT_OK if report.ok else EXIT_FAILED)
+
+
+# --------------------------------------------------------------------------- diff
 
 
 @main.command()
@@ -102,28 +209,31 @@ def check(spec: Path, output: Path, config: Path | None, package_name: str | Non
 @click.option("--new-config", type=click.Path(path_type=Path), help="Config of the new spec (default: beside it).")
 @click.option("--package-name", help="Import name used for both SDKs (as in generate).")
 @click.option("--format", "report_format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code tells.")
 @click.option(
     "--fail-on", type=click.Choice(["breaking", "non-breaking", "never"]), default="never", show_default=True,
     help="Exit 1 when a change of this class (or a more severe one) is found.",
 )
 def diff(
     specs: tuple[Path, ...], old_ref: str | None, old_config: Path | None, new_config: Path | None,
-    package_name: str | None, report_format: str, fail_on: str,
+    package_name: str | None, report_format: str, quiet: bool, fail_on: str,
 ) -> None:
     """Compare the SDKs two specs produce: `diff OLD NEW` or `diff --old-ref REV SPEC`."""
-    _run_diff(specs, old_ref, old_config, new_config, package_name or "", report_format, fail_on)
+    reporter = Reporter("diff", "json" if report_format == "json" else "text", quiet)
+    _run_diff(reporter, specs, old_ref, old_config, new_config, package_name or "", report_format, fail_on)
 
 
 def _run_diff(
-    specs: tuple[Path, ...], old_ref: str | None, old_config: Path | None, new_config: Path | None,
-    package_name: str, report_format: str, fail_on: str,
-) -> None:
+    reporter: Reporter, specs: tuple[Path, ...], old_ref: str | None, old_config: Path | None,
+    new_config: Path | None, package_name: str, report_format: str, fail_on: str,
+) -> NoReturn:
+    import json
     from contextlib import nullcontext
 
     from .gitref import spec_at_revision
     from .pipeline import diff_specs
     from .surface.diff import BREAKING, NON_BREAKING
-    from .surface.report import render_diff
+    from .surface.report import as_json, render_diff
 
     expected = 1 if old_ref else 2
     if len(specs) != expected:
@@ -137,28 +247,16 @@ def _run_diff(
                 old_name=f"{new}@{old_ref}" if old_ref else str(old), new_name=str(new),
             )
     except SdkgenError as error:
-        _fail(error)
-    click.echo(render_diff(result, report_format), nl=False)
+        _fail(reporter, error)
+    if report_format == "json":
+        reporter.set(**json.loads(as_json(result)))
+    elif not reporter.quiet:
+        click.echo(render_diff(result, report_format), nl=False)
     failing = {"breaking": (BREAKING,), "non-breaking": (BREAKING, NON_BREAKING), "never": ()}[fail_on]
-    sys.exit(EXIT_FAILED if any(result.count(s) for s in failing) else EXIT_OK)
+    reporter.finish(EXIT_FAILED if any(result.count(s) for s in failing) else EXIT_OK)
 
 
-@main.command()
-@click.argument("directory", type=click.Path(path_type=Path))
-@click.option("--no-tests", is_flag=True, help="Skip running the SDK's generated tests.")
-def verify(directory: Path, no_tests: bool) -> None:
-    """Compile, import, type-check (mypy --strict) and test a generated SDK."""
-    from .verify import verify as run
-
-    try:
-        report = run(directory, run_tests=not no_tests)
-    except SdkgenError as error:
-        _fail(error)
-    for step in report.steps:
-        click.echo(f"{step.name}: {'ok' if step.ok else 'FAILED'} ({step.summary})")
-        if not step.ok and step.details:
-            click.echo(step.details, err=True)
-    sys.exit(EXIT_OK if report.ok else EXIT_FAILED)
+# --------------------------------------------------------------------------- entry point
 
 
 def _invoke_main() -> int:
@@ -180,6 +278,8 @@ def _invoke_main() -> int:
 
 def run() -> None:
     """Entry point that turns any unexpected exception into one line, not a traceback."""
+    import sys
+
     try:
         sys.exit(_invoke_main())
     except SystemExit:

@@ -3,15 +3,22 @@
 The new tree is written beside the target and swapped in with renames, so an interrupted
 run leaves the previous tree intact and no half-written directory is ever visible. A
 directory that sdkgen did not create is never replaced.
+
+Only files the previous manifest listed belong to sdkgen: every other file in the target
+(a hand-written `lib/`, a file the config lists as hand-owned, anything else a person put
+there) is carried into the new tree unchanged, and hand-owned paths are never written.
 """
 
 from __future__ import annotations
 
+import difflib
+import fnmatch
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +34,72 @@ def manifest_text(files: FileSet, *, spec_sha256: str, generator_version: str) -
     return json.dumps(body, indent=2, sort_keys=True) + "\n"
 
 
+HandOwned = Callable[[str], bool]  # relative POSIX path -> True when a person owns it
+
+
+def hand_owned_matcher(patterns: tuple[str, ...]) -> HandOwned:
+    """A pattern ending in `/` owns that directory and everything below it; any other pattern
+    is matched against the whole relative path with fnmatch (where `*` also crosses `/`)."""
+    directories = tuple(p for p in patterns if p.endswith("/"))
+    globs = tuple(p for p in patterns if not p.endswith("/"))
+
+    def owned(path: str) -> bool:
+        return path.startswith(directories) or any(fnmatch.fnmatchcase(path, g) for g in globs)
+
+    return owned
+
+
+def _not_owned(path: str) -> bool:
+    return False
+
+
+def read_manifest(target: Path) -> set[str] | None:
+    """The files the manifest in `target` lists; None when there is no readable manifest."""
+    try:
+        body = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    files = body.get("files") if isinstance(body, dict) else None
+    return {str(path) for path in files} if isinstance(files, dict) else None
+
+
+_CACHES = ("__pycache__", ".mypy_cache", ".pytest_cache")
+
+
+def _files_in(target: Path) -> Iterator[str]:
+    """Relative POSIX paths of the files (and symlinks) under `target`, symlinks not followed."""
+    for folder, dirs, names in os.walk(target):
+        base = Path(folder)
+        for name in list(dirs):
+            if (base / name).is_symlink():
+                names.append(name)
+                dirs.remove(name)
+        for name in names:
+            yield (base / name).relative_to(target).as_posix()
+
+
+def _carry_over(target: Path, staging: Path, files: FileSet, hand_owned: HandOwned) -> None:
+    """Copy into the new tree what is not sdkgen's: unlisted files and hand-owned paths."""
+    listed = read_manifest(target) or set()
+    for path in _files_in(target):
+        if path == MANIFEST or path in files or (path in listed and not hand_owned(path)):
+            continue
+        source = target.joinpath(*path.split("/"))
+        destination = staging.joinpath(*path.split("/"))
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            if source.is_symlink():
+                os.symlink(os.readlink(source), destination)
+            else:
+                shutil.copy2(source, destination)
+        except OSError as exc:
+            raise SdkgenError.single(
+                f"cannot keep {path}, a file sdkgen does not own: {exc.strerror or exc}",
+                file=str(target), code="output-keep-failed",
+                hint="a generated path now needs that place; move the file, or list it under hand_owned in the config",
+            ) from None
+
+
 def _owned_by_us(target: Path) -> bool:
     if not target.exists():
         return True
@@ -37,7 +110,7 @@ def _owned_by_us(target: Path) -> bool:
     return not any(target.iterdir())
 
 
-def write_tree(files: FileSet, target: Path) -> None:
+def write_tree(files: FileSet, target: Path, *, hand_owned: HandOwned = _not_owned) -> None:
     target = target.absolute()
     if target.exists() and not target.is_dir():
         raise SdkgenError.single(
@@ -59,6 +132,8 @@ def write_tree(files: FileSet, target: Path) -> None:
             destination.parent.mkdir(parents=True, exist_ok=True)
             with open(destination, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
+        if target.is_dir():
+            _carry_over(target, staging, files, hand_owned)
         os.chmod(staging, 0o755)
         if target.exists():
             retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.sdkgen-old-", dir=target.parent))
@@ -84,17 +159,42 @@ class Drift:
         return not (self.added or self.changed or self.removed)
 
 
-def compare_tree(files: FileSet, target: Path) -> Drift:
+def compare_tree(files: FileSet, target: Path, *, hand_owned: HandOwned = _not_owned) -> Drift:
+    """What `generate` would change in `target`. Files sdkgen does not own (not in the
+    manifest on disk, or hand-owned) are neither drift nor removed."""
     on_disk: set[str] = set()
     if target.is_dir():
-        for path in target.rglob("*"):
-            if path.is_file() and "__pycache__" not in path.parts and ".mypy_cache" not in path.parts:
-                on_disk.add(path.relative_to(target).as_posix())
+        on_disk = {p for p in _files_in(target) if not any(part in _CACHES for part in p.split("/"))}
     added, changed = [], []
     for path, text in files.items():
         if path not in on_disk:
             added.append(path)
         elif (target / path).read_bytes() != text.encode("utf-8"):
             changed.append(path)
-    removed = sorted(p for p in on_disk - set(files) if not p.startswith((".pytest_cache/",)))
+    listed = read_manifest(target)
+    ours = on_disk if listed is None else on_disk & (listed | {MANIFEST})
+    removed = sorted(p for p in ours - set(files) if not hand_owned(p))
     return Drift(tuple(added), tuple(changed), tuple(removed))
+
+
+def _lines(target: Path, path: str) -> list[str] | None:
+    try:
+        return (target / path).read_text(encoding="utf-8").splitlines(keepends=True)
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def drift_patch(files: FileSet, target: Path, drift: Drift) -> str:
+    """A unified diff (a/ = on disk, b/ = what generate would write) of every drifted file."""
+    chunks: list[str] = []
+    for path in sorted((*drift.added, *drift.changed, *drift.removed)):
+        before = [] if path in drift.added else _lines(target, path)
+        after = files[path].splitlines(keepends=True) if path in files else []
+        if before is None:
+            chunks.append(f"Binary files a/{path} and b/{path} differ\n")
+            continue
+        old_name = "/dev/null" if path in drift.added else f"a/{path}"
+        new_name = "/dev/null" if path in drift.removed else f"b/{path}"
+        for line in difflib.unified_diff(before, after, old_name, new_name):
+            chunks.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(chunks)
