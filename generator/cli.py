@@ -15,7 +15,8 @@ import click
 
 from . import __version__
 from .cli_output import PROBLEM_FORMATS, Reporter
-from .errors import SdkgenError
+from .errors import SdkgenError, SpecProblem
+from .output import Drift
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_USAGE = 64  # EX_USAGE from sysexits.h: the command line itself is wrong
@@ -166,10 +167,21 @@ def _run_check(
     for label, paths in (("added", drift.added), ("changed", drift.changed), ("removed", drift.removed)):
         for path in paths:
             reporter.info(f"{label}: {path}")
+    if reporter.format == "github":  # an annotation per drifted file, on the file
+        reporter.problems(_drift_problems(output, drift))
     if show_diff:
         reporter.detail(drift_patch(checked.generated.files, output, drift))
     reporter.note(f"{output}: out of date; run `sdkgen generate` to update")
     reporter.finish(EXIT_FAILED)
+
+
+def _drift_problems(output: Path, drift: Drift) -> list[SpecProblem]:
+    verbs = {"added": "is missing", "changed": "differs from what the spec generates", "removed": "is no longer generated"}
+    return [
+        SpecProblem(f"{verbs[label]}; run `sdkgen generate` to update", file=(output / path).as_posix(), code="drift")
+        for label, paths in (("added", drift.added), ("changed", drift.changed), ("removed", drift.removed))
+        for path in paths
+    ]
 
 
 # --------------------------------------------------------------------------- verify
