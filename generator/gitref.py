@@ -32,8 +32,9 @@ def _extract(archive: bytes, into: Path) -> None:
 
 
 @contextmanager
-def spec_at_revision(spec: Path, revision: str) -> Iterator[Path]:
-    """Yield the path of SPEC as of REVISION, valid inside the `with` block."""
+def spec_at_revision(spec: Path, revision: str) -> Iterator[Path | None]:
+    """Yield the path of SPEC as of REVISION, valid inside the `with` block; None when SPEC
+    did not exist at REVISION."""
     folder = spec.absolute().parent
     if not folder.is_dir():
         raise SdkgenError.single("the spec's directory does not exist", file=str(spec), code="spec-missing")
@@ -53,6 +54,10 @@ def spec_at_revision(spec: Path, revision: str) -> Iterator[Path]:
             f"unknown git revision {revision!r}", code="git-ref",
             hint="fetch it first (in CI: actions/checkout with fetch-depth: 0), or check the name",
         )
+    in_tree = f"{relative}/{spec.name}" if relative else spec.name
+    if _git(["cat-file", "-e", f"{revision}:{in_tree}"], root).returncode != 0:
+        yield None  # the spec is new since REVISION: everything in it is an addition
+        return
     archive = _git(["archive", "--format=tar", revision, "--", relative or "."], root)
     if archive.returncode != 0:
         message = archive.stderr.decode(errors="replace").strip().splitlines()

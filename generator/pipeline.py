@@ -134,7 +134,7 @@ def surface_of(spec: Path, *, config: Path | None = None, package_name: str = ""
 
 
 def diff_specs(
-    old: Path,
+    old: Path | None,
     new: Path,
     *,
     old_config: Path | None = None,
@@ -143,7 +143,12 @@ def diff_specs(
     old_name: str = "",
     new_name: str = "",
 ) -> SurfaceDiff:
-    """The SDK surface changes from OLD to NEW, each spec with its own config (as generate)."""
-    before = surface_of(old, config=old_config, package_name=package_name)
+    """The SDK surface changes from OLD to NEW, each spec with its own config (as generate).
+    OLD None: there was no spec before, so the whole new surface is an addition."""
     after = surface_of(new, config=new_config, package_name=package_name)
+    if old is None:
+        client = replace(after.client, options=())
+        before = Surface(after.import_name, after.dist_name, "", client, resources=(), models=())
+    else:
+        before = surface_of(old, config=old_config, package_name=package_name)
     return diff_surfaces(before, after, old_name=old_name or str(old), new_name=new_name or str(new))

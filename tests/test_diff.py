@@ -304,6 +304,12 @@ def test_old_ref_reads_the_spec_and_its_config_from_git(tmp_path: Path) -> None:
     assert "client.pets.list_pets(limit=): parameter removed" in result.stdout
     unknown = invoke("diff", "--old-ref", "nosuchbranch", str(spec), cwd=repo)
     assert unknown.exit_code == 2 and "unknown git revision" in unknown.stderr
+    # a spec added since the revision: all of it is new, nothing breaks
+    (repo / "api2").mkdir()
+    (repo / "api2" / "openapi.json").write_text(json.dumps(BASE))
+    added = invoke("diff", "--old-ref", "main", str(repo / "api2" / "openapi.json"), "--fail-on", "breaking", cwd=repo)
+    assert added.exit_code == 0, added.output
+    assert "non-breaking: client.pets: new resource (3 methods)" in added.stdout
 
 
 # --------------------------------------------------------------------------- a real spec
