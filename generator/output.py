@@ -169,12 +169,19 @@ def compare_tree(files: FileSet, target: Path, *, hand_owned: HandOwned = _not_o
     for path, text in files.items():
         if path not in on_disk:
             added.append(path)
-        elif (target / path).read_bytes() != text.encode("utf-8"):
+        elif _read_bytes(target / path) != text.encode("utf-8"):
             changed.append(path)
     listed = read_manifest(target)
     ours = on_disk if listed is None else on_disk & (listed | {MANIFEST})
     removed = sorted(p for p in ours - set(files) if not hand_owned(p))
     return Drift(tuple(added), tuple(changed), tuple(removed))
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:  # e.g. a directory (or a link to one) where a file is generated
+        return None
 
 
 def _lines(target: Path, path: str) -> list[str] | None:

@@ -198,7 +198,6 @@ class _SurfaceBuilder:
             methods=methods,
             children=tuple(self.resource(child) for child in resource.children),
             description=resource.description,
-            pointer="",
         )
 
     def method(self, resource: Resource, op: Operation) -> MethodSurface:

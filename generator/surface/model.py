@@ -162,8 +162,7 @@ class ResourceSurface:
     async_class_name: str
     methods: tuple[MethodSurface, ...]
     children: tuple[ResourceSurface, ...]
-    description: str
-    pointer: str  # the config entry that defines it ("" when derived from tags)
+    description: str  # (a resource comes from the config or a tag; its methods carry pointers)
 
 
 @dataclass(frozen=True)
