@@ -31,8 +31,8 @@ from tests.conftest import CLOUDFLARE_SPEC, ROOT, SHARED
 
 EXTRAS = ("extra_headers", "extra_query", "extra_body", "timeout")
 
-# A spec with what the seed lacks: enums, a nullable param, an inline nested object, an
-# array response (an alias), a whole-body argument and an untagged operation.
+# A spec with what the seed lacks: enums, a nullable param, an inline nested object, a
+# nullable component behind a $ref, an array response (an alias), a whole-body argument.
 SHAPES_SPEC = {
     "openapi": "3.0.3",
     "info": {"title": "Shapes", "version": "1"},
@@ -84,8 +84,9 @@ SHAPES_SPEC = {
             "born": {"type": "string", "format": "date-time"},
             "labels": {"type": "object", "additionalProperties": {"type": "string"}},
             "owner": {"type": "object", "nullable": True, "properties": {"name": {"type": "string"}}},
+            "tag": {"$ref": "#/components/schemas/Tag"},
         },
-    }}},
+    }, "Tag": {"type": "object", "nullable": True, "properties": {"label": {"type": "string"}}}}},
 }
 
 
@@ -201,6 +202,8 @@ def test_shapes_surface_matches_generated_code(tmp_path: Path) -> None:
     enums = {e.symbol: e.values for e in surface.enums()}
     assert enums["client.pets.update_pet(mode=)"] == ("fast", "safe")
     assert any(symbol.endswith(".status") and values == ("available", "sold") for symbol, values in enums.items())
+    tag_classes = [m for m in surface.models if m.pointer == "/components/schemas/Tag"]
+    assert tag_classes and all([f.name for f in m.fields] == ["label"] for m in tag_classes)
     aliases = [m for m in surface.models if m.kind == "alias"]
     assert aliases and aliases[0].alias_of is not None
 

@@ -124,9 +124,12 @@ class _Module:
             elif isinstance(current, UnionType):
                 stack.extend(current.variants)
             elif isinstance(current, (RefType, ObjectType)):
-                if current.schema_id in seen:
+                # A ref and the object it names can share an id (a nullable component is a
+                # NullableType around an object with the ref's id): track them apart.
+                key = f"{type(current).__name__}:{current.schema_id}"
+                if key in seen:
                     continue
-                seen.add(current.schema_id)
+                seen.add(key)
                 target = self.deref(current) if isinstance(current, RefType) else current
                 if not isinstance(target, ObjectType):
                     stack.append(target)
