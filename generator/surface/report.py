@@ -30,6 +30,11 @@ def _where(change: Change) -> str:
     return "; ".join(parts)
 
 
+def _one_line(text: str) -> str:
+    """Spec text (paths in pointers, descriptions) cannot start a new report line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def as_text(diff: SurfaceDiff) -> str:
     lines = []
     for change in diff.changes:
@@ -37,7 +42,7 @@ def as_text(diff: SurfaceDiff) -> str:
         if change.also:
             line += f" (also {', '.join(change.also)})"
         where = _where(change)
-        lines.append(line + (f"  [{where}]" if where else ""))
+        lines.append(_one_line(line + (f"  [{where}]" if where else "")))
     lines.append(f"{diff.old_name} -> {diff.new_name}: {summary_line(diff)}" if diff.changes else
                  f"{diff.old_name} -> {diff.new_name}: no changes to the SDK surface")
     return "\n".join(lines) + "\n"
