@@ -24,10 +24,15 @@ def check_relative_path(path: str) -> str:
 
 
 class FileSet(Mapping[str, str]):
-    """Immutable mapping, iterated in sorted path order so every consumer is deterministic."""
+    """Immutable mapping, iterated in sorted path order so every consumer is deterministic.
 
-    def __init__(self, files: Mapping[str, str]) -> None:
+    `formatted` names the files that are already in their final, black-stable form (the runtime,
+    copied verbatim): the format stage leaves them alone.
+    """
+
+    def __init__(self, files: Mapping[str, str], formatted: frozenset[str] = frozenset()) -> None:
         self._files = {check_relative_path(path): files[path] for path in sorted(files)}
+        self.formatted = frozenset(path for path in formatted if path in self._files)
 
     def __getitem__(self, path: str) -> str:
         return self._files[path]
@@ -39,4 +44,4 @@ class FileSet(Mapping[str, str]):
         return len(self._files)
 
     def replace(self, updates: Mapping[str, str]) -> FileSet:
-        return FileSet({**self._files, **updates})
+        return FileSet({**self._files, **updates}, self.formatted)

@@ -64,5 +64,9 @@ def format_python(path: str, text: str, cache: Path | None = None) -> str:
 def format_files(files: FileSet) -> FileSet:
     cache = _cache_dir()
     return files.replace(
-        {path: format_python(path, text, cache) for path, text in files.items() if path.endswith(".py")}
+        {
+            path: format_python(path, text, cache)
+            for path, text in files.items()
+            if path.endswith(".py") and path not in files.formatted
+        }
     )

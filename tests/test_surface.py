@@ -21,9 +21,11 @@ import pytest
 
 from generator.pipeline import generate, surface_of
 from generator.surface.model import (
+    BinaryResponse,
     ClassRef,
     LiteralOf,
     OptionalOf,
+    StreamOf,
     Surface,
     annotation_text,
 )
@@ -59,6 +61,17 @@ SHAPES_SPEC = {
                     "schema": {"$ref": "#/components/schemas/Pet"}}}}},
             }
         },
+        "/pets/{pet_id}/photo": {"get": {
+            "operationId": "getPhoto", "tags": ["pets"],
+            "parameters": [{"name": "pet_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "the photo", "content": {"image/png": {
+                "schema": {"type": "string", "format": "binary"}}}}},
+        }},
+        "/pets/events": {"get": {
+            "operationId": "watchPets", "tags": ["pets"],
+            "responses": {"200": {"description": "changes", "content": {"text/event-stream": {
+                "schema": {"type": "object", "properties": {"pet_id": {"type": "string"}}}}}}},
+        }},
         "/pets": {
             "get": {
                 "operationId": "listPets",
@@ -202,6 +215,8 @@ def test_shapes_surface_matches_generated_code(tmp_path: Path) -> None:
     enums = {e.symbol: e.values for e in surface.enums()}
     assert enums["client.pets.update_pet(mode=)"] == ("fast", "safe")
     assert any(symbol.endswith(".status") and values == ("available", "sold") for symbol, values in enums.items())
+    assert isinstance(methods["client.pets.get_photo"].returns, BinaryResponse)
+    assert isinstance(methods["client.pets.watch_pets"].returns, StreamOf)
     tag_classes = [m for m in surface.models if m.pointer == "/components/schemas/Tag"]
     assert tag_classes and all([f.name for f in m.fields] == ["label"] for m in tag_classes)
     aliases = [m for m in surface.models if m.kind == "alias"]

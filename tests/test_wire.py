@@ -54,10 +54,11 @@ GENERATED_SRC = GENERATED_PROJECT / "src"
 CANDIDATE_ENV = "SDKGEN_WIRE_CANDIDATE"
 DEFAULT_CANDIDATE = "generated"
 
-REFERENCE_REQUIREMENTS = ["cloudflare==5.9.0"]
+# with the `aiohttp` extra, so DefaultAioHttpClient runs on both sides
+REFERENCE_REQUIREMENTS = ["cloudflare[aiohttp]==5.9.0"]
 # what a Stainless-style SDK needs at run time; the candidate project's own
 # pyproject.toml [project].dependencies are added when it declares any
-CANDIDATE_BASE_REQUIREMENTS = ["httpx", "pydantic>=2", "typing-extensions", "anyio"]
+CANDIDATE_BASE_REQUIREMENTS = ["httpx", "pydantic>=2", "typing-extensions", "anyio", "aiohttp", "httpx-aiohttp"]
 
 DRIVER_TIMEOUT_S = 600
 PIP_TIMEOUT_S = 900
@@ -535,6 +536,9 @@ def _check_expectations(scenario: Dict[str, Any], ref: Dict[str, Any]) -> None:
         assert (
             outcome["type"]["name"] == expect["type"]
         ), f"{where}: {json.dumps(outcome)[:600]}"
+    if scenario.get("http_client") == "aiohttp" and outcome["kind"] != "exception":
+        # outcomes are compared side by side, so this holds for the candidate too
+        assert outcome.get("transport") == "AiohttpTransport", f"{where}: {outcome.get('transport')}"
 
 
 # Where our spec (the seed page, see ../shared/reference) deliberately disagrees with 5.9.0:

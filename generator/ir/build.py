@@ -23,7 +23,9 @@ from .model import (
     Parameter,
     RequestBody,
     Resource,
+    Primitive,
     Response,
+    ResponseKind,
     TypeRef,
 )
 from .naming import RESERVED_IN_METHODS, is_identifier, pascal_case, singular, snake_case, unique, upper_snake
@@ -538,13 +540,20 @@ class _Builder:
         content = resp.get("content") or {}
         if not isinstance(content, dict) or not content:
             return Response(status, "", None, description=str(resp.get("description") or ""))
-        content_type = next((c for c in content if c == "application/json" or c.endswith("+json")), next(iter(content)))
+        content_type = response_content_type(content)
         media = content.get(content_type) or {}
         schema = media.get("schema") if isinstance(media, dict) else None
+        kind = response_kind(content_type, schema)
+        if kind is ResponseKind.BINARY:
+            return Response(status, content_type, None, description=str(resp.get("description") or ""), kind=kind)
         if schema is None:
+            if kind is ResponseKind.EVENT_STREAM:
+                return Response(status, content_type, Primitive("str"), kind=kind)
             return Response(status, content_type, None)
         where = f"{pointer}/responses/{status}/content/{_escape(content_type)}/schema"
         type_: TypeRef = self.schemas.convert(schema, where)
+        if kind is not ResponseKind.JSON:
+            return Response(status, content_type, type_, description=str(resp.get("description") or ""), kind=kind)
         envelope = self.schemas.deref(unwrap_nullable(type_)[0])
         if page is not None:
             items_type = self._field_type(envelope, page.items_field)
@@ -648,3 +657,34 @@ def build_api(data: dict[str, Any], file: str, config: Config, *, package_name: 
     builder = _Builder(data, file, config, package_name)
     api = builder.build()
     return BuildResult(api, tuple(builder.warnings))
+
+
+def _media_type(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
+
+
+def response_content_type(content: dict[str, Any]) -> str:
+    """The media type a method asks for: JSON first, then an event stream, else the first listed."""
+    media = [str(c) for c in content]
+    for wanted in (lambda m: m == "application/json" or m.endswith("+json"), lambda m: m == "text/event-stream"):
+        found = next((c for c in media if wanted(_media_type(c))), None)
+        if found is not None:
+            return found
+    return media[0]
+
+
+def response_kind(content_type: str, schema: object) -> ResponseKind:
+    """JSON and event streams by media type; text for text/* and XML; bytes for everything else."""
+    media = _media_type(content_type)
+    binary_schema = isinstance(schema, dict) and schema.get("format") == "binary" and schema.get("type") in ("string", None)
+    if media == "text/event-stream":
+        return ResponseKind.EVENT_STREAM
+    if media == "application/json" or media.endswith("+json"):
+        return ResponseKind.JSON
+    if binary_schema:
+        return ResponseKind.BINARY
+    if media.startswith("text/") or media == "application/xml" or media.endswith("+xml"):
+        return ResponseKind.TEXT
+    if media in ("*/*", "application/*"):
+        return ResponseKind.JSON  # any type: parse what comes back as before
+    return ResponseKind.BINARY

@@ -8,6 +8,7 @@ The module imports nothing from the rest of the generator, so it can never form 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Union
 
 # --------------------------------------------------------------------------- type algebra
@@ -151,6 +152,15 @@ class PageStyle:
     cursor_path: tuple[str, ...] = ()
 
 
+class ResponseKind(str, Enum):
+    """How a method hands its success body back; every renderer handles each kind."""
+
+    JSON = "json"  # parsed into `type` (a model, a list, a primitive)
+    TEXT = "text"  # `type` from a text body (text/plain, XML)
+    BINARY = "binary"  # a binary response object (read, iterate, write to a file); `type` is None
+    EVENT_STREAM = "event_stream"  # a stream of server-sent events, each `data` parsed into `type`
+
+
 @dataclass(frozen=True)
 class Response:
     status: str  # "200", "2XX", "default"
@@ -160,6 +170,7 @@ class Response:
     nullable: bool = False  # the method may return None (an unwrapped result can be null)
     example: JsonValue = None  # a whole wire body, for mock servers and docs
     description: str = ""
+    kind: ResponseKind = ResponseKind.JSON
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,23 @@ def _tomlstr(value: object) -> str:
     return pystr(value)
 
 
+RUNTIME_DIR = Path(__file__).resolve().parents[1] / "runtime"
+# Not copied: the package marker of the source tree, and the settings every SDK gets its own of.
+_NOT_COPIED = frozenset({"__init__.py", "_settings.py"})
+
+
+@lru_cache(maxsize=1)
+def runtime_files() -> dict[str, str]:
+    """The runtime every SDK carries, by path inside the package: copied byte for byte."""
+    files = {}
+    for path in sorted(RUNTIME_DIR.rglob("*")):
+        relative = path.relative_to(RUNTIME_DIR).as_posix()
+        if path.is_dir() or "__pycache__" in relative or relative in _NOT_COPIED or path.suffix not in (".py", ".typed"):
+            continue
+        files[relative] = path.read_text(encoding="utf-8")
+    return files
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -228,6 +245,7 @@ class _Renderer:
         self.env = environment()
         self.sdk = sdk_context(api)
         self.files: dict[str, str] = {}
+        self.verbatim: set[str] = set()
         self.src = f"src/{api.package.import_name}"
 
     def render(self, template: str, path: str, **context: Any) -> None:
@@ -245,21 +263,29 @@ class _Renderer:
         self.tests(views, builder)
         self.docs(views)
         self.render("sdk/pyproject.toml.jinja", "pyproject.toml")
-        return FileSet(self.files)
+        return FileSet(self.files, frozenset(self.verbatim))
 
     def runtime(self) -> None:
-        root = templates_dir() / "runtime"
-        for template in sorted(root.rglob("*.jinja")):
-            relative = template.relative_to(root).as_posix()
-            self.render(f"runtime/{relative}", f"{self.src}/{relative[: -len('.jinja')]}")
+        for relative, text in runtime_files().items():
+            self.files[f"{self.src}/{relative}"] = text
+            self.verbatim.add(f"{self.src}/{relative}")
+        self.render("sdk/package/_settings.py.jinja", f"{self.src}/_settings.py")
+        self.render("sdk/package/_version.py.jinja", f"{self.src}/_version.py")
+        self.render("sdk/package/pagination.py.jinja", f"{self.src}/pagination.py")
+
+    def lazy_init(self, directory: str, imports: list[tuple[str, list[str]]]) -> None:
+        """A package `__init__` whose names load on first access; `imports`: (module, names), [] for a submodule."""
+        exports = [(name, module) for module, names in imports for name in names or [module[1:]]]
+        up = "." * (directory.count("/") + 2)
+        self.render("sdk/package/lazy_init.py.jinja", f"{self.src}/{directory}/__init__.py", imports=imports, exports=exports, up=up)
 
     def resources(self, top: list[ResourceView]) -> None:
-        self.render("sdk/package/resources_init.py.jinja", f"{self.src}/resources/__init__.py", entries=top)
+        self.lazy_init("resources", [_resource_exports(view) for view in top])
         for view in _walk(top):
             self.render("sdk/package/resource.py.jinja", f"{self.src}/{view.module_path}", r=view)
             if view.is_package:
-                init = f"{self.src}/resources/{'/'.join(view.resource.path)}/__init__.py"
-                self.render("sdk/package/resources_init.py.jinja", init, entries=[*view.children, view])
+                directory = f"resources/{'/'.join(view.resource.path)}"
+                self.lazy_init(directory, [_resource_exports(child) for child in [*view.children, view]])
 
     def types(self, files: list[TypeFileView]) -> None:
         by_dir: dict[str, list[tuple[str, str]]] = {"types": []}
@@ -273,7 +299,9 @@ class _Renderer:
             for depth in range(1, len(parts)):
                 by_dir.setdefault("/".join(parts[:depth]), [])
         for directory, entries in sorted(by_dir.items()):
-            self.render("sdk/package/types_init.py.jinja", f"{self.src}/{directory}/__init__.py", entries=sorted(entries))
+            subpackages = sorted(d.rsplit("/", 1)[1] for d in by_dir if d.rsplit("/", 1)[0] == directory and d != directory)
+            imports = [(f".{module}", [name]) for module, name in sorted(entries)]
+            self.lazy_init(directory, imports + [(f".{package}", []) for package in subpackages])
 
     def tests(self, views: SdkView, builder: ViewBuilder) -> None:
         api = self.api
@@ -364,6 +392,11 @@ class _Renderer:
             if example:
                 break
         return {"usage_credentials": [(s.option, s.env_var) for s in self.api.auth[:1]], "example": example}
+
+
+def _resource_exports(view: ResourceView) -> tuple[str, list[str]]:
+    classes = [view.class_name, view.async_class_name]
+    return view.import_from_parent, [*classes, *(f"{c}With{kind}Response" for kind in ("Raw", "Streaming") for c in classes)]
 
 
 def _optional(method: Any) -> set[str]:

@@ -10,7 +10,19 @@ import re
 from dataclasses import dataclass, field
 
 from ..ir.examples import example_for, fits
-from ..ir.model import Api, ArrayType, MapType, ObjectType, Primitive, Operation, Parameter, RefType, Resource, TypeRef
+from ..ir.model import (
+    Api,
+    ArrayType,
+    MapType,
+    ObjectType,
+    Primitive,
+    Operation,
+    Parameter,
+    RefType,
+    Resource,
+    ResponseKind,
+    TypeRef,
+)
 from ..ir.naming import snake_case
 from .literals import docstring_body, py_literal, pystr
 from .pytypes import TypeModule
@@ -68,11 +80,15 @@ class MethodView:
     returns_async: str
     cast_to: str
     post_parser: str
+    headers_expr: str  # "" or the expression `extra_headers` is set to before the call
     page_sync: str
     page_async: str
     model: str  # item model of a page
     has_body_arg: bool  # the spec declares a body (even without a schema)
     deprecated: bool
+    cast_to_async: str = ""  # when the async method casts to another class (binary responses)
+    stream_cls: str = ""  # "Stream[X]" when the method returns server-sent events
+    stream_cls_async: str = ""
 
 
 @dataclass
@@ -92,6 +108,8 @@ class ResourceView:
     uses_wrapper: bool
     uses_typing: list[str]
     is_package: bool  # has children: lives in resources/<name>/<name>.py
+    uses_binary: bool = False  # some method returns a binary response object
+    uses_stream: bool = False  # some method returns a stream of server-sent events
 
     @property
     def import_from_parent(self) -> str:
@@ -270,7 +288,20 @@ class ViewBuilder:
 
         params_ref = f"{op.params_module}.{op.params_type_name}" if params_file else ""
         response_name = op.response_type_name
-        if op.page is not None and response_name:
+        kind = op.response.kind
+        accept = ""
+        cast_to_async = stream_cls = stream_cls_async = ""
+        if kind is ResponseKind.BINARY and op.page is None:
+            returns_sync, returns_async = "BinaryAPIResponse", "AsyncBinaryAPIResponse"
+            cast_to, cast_to_async, post_parser, http_call = returns_sync, returns_async, "", f"_{op.http_method}"
+            accept = op.response.content_type
+        elif kind is ResponseKind.EVENT_STREAM and op.page is None:
+            item = response_name or "object"
+            returns_sync, returns_async = f"Stream[{item}]", f"AsyncStream[{item}]"
+            stream_cls, stream_cls_async = returns_sync, returns_async
+            cast_to, post_parser, http_call = item, "", "_request_stream"
+            accept = op.response.content_type
+        elif op.page is not None and response_name:
             returns_sync = f"Sync{op.page.class_suffix}[{response_name}]"
             returns_async = f"AsyncPaginator[{response_name}, Async{op.page.class_suffix}[{response_name}]]"
             cast_to, post_parser, http_call = "", "", "_get_api_list"
@@ -291,6 +322,11 @@ class ViewBuilder:
         else:
             returns_sync = returns_async = "None"
             cast_to, post_parser, http_call = "NoneType", "", f"_{op.http_method}"
+        header_dict = dict_display("header")
+        header_layers = ([f'"Accept": {pystr(accept)}'] if accept else []) + (
+            [f"**strip_not_given({header_dict})"] if header_dict else []
+        )
+        headers_expr = "{" + ", ".join(header_layers + ["**(extra_headers or {})"]) + "}" if header_layers else ""
 
         return MethodView(
             name=op.name,
@@ -303,7 +339,11 @@ class ViewBuilder:
             http_method=op.http_method,
             body_dict=dict_display("body"),
             query_dict=dict_display("query"),
-            header_dict=dict_display("header"),
+            header_dict=header_dict,
+            headers_expr=headers_expr,
+            cast_to_async=cast_to_async or cast_to,
+            stream_cls=stream_cls,
+            stream_cls_async=stream_cls_async,
             params_ref=params_ref,
             returns_sync=returns_sync,
             returns_async=returns_async,
@@ -334,6 +374,7 @@ class ViewBuilder:
         runtime_imports: set[str] = set()
         uses_wrapper = False
         typing_names: set[str] = set()
+        uses_binary = uses_stream = False
         for op in resource.operations:
             params_file = self.params_file(resource, op)
             response_file = self.response_file(resource, op)
@@ -351,6 +392,8 @@ class ViewBuilder:
                 type_imports.setdefault(f"{types_pkg}.{op.response_module}", []).append(op.response_type_name)
             if op.page is not None:
                 runtime_imports.update({view.page_sync, view.page_async})
+            uses_binary = uses_binary or view.returns_sync == "BinaryAPIResponse"
+            uses_stream = uses_stream or bool(view.stream_cls)
             if view.post_parser:
                 uses_wrapper = True
                 typing_names.update({"Type", "cast", "Optional"})
@@ -376,6 +419,8 @@ class ViewBuilder:
             uses_wrapper=uses_wrapper,
             uses_typing=sorted(typing_names),
             is_package=is_package,
+            uses_binary=uses_binary,
+            uses_stream=uses_stream,
         )
 
     # ------------------------------------------------------------------ tests

@@ -21,6 +21,7 @@ from ..ir.model import (
     Property,
     RefType,
     Resource,
+    ResponseKind,
     TypeRef,
     UnionType,
 )
@@ -30,6 +31,7 @@ from ..render.views import RESOURCE_SUFFIX, Deref
 from .model import (
     NONE,
     Annotation,
+    BinaryResponse,
     ClassRef,
     ClientOptionSurface,
     ClientSurface,
@@ -44,6 +46,7 @@ from .model import (
     ParamSurface,
     ResourceSurface,
     Scalar,
+    StreamOf,
     Surface,
     UnionOf,
     annotation_text,
@@ -260,11 +263,15 @@ class _SurfaceBuilder:
 
     def returns(self, op: Operation, types_pkg: str) -> Annotation:
         name = op.response_type_name
+        module_name = f"{types_pkg}.{op.response_module}"
+        if name and op.response.type is not None:
+            self.response_models(op, module_name)
+        if op.page is None and op.response.kind is ResponseKind.BINARY:
+            return BinaryResponse()
+        if op.page is None and op.response.kind is ResponseKind.EVENT_STREAM:
+            return StreamOf(ClassRef(module_name, name) if name else Scalar("object"))
         if not name:
             return NONE
-        module_name = f"{types_pkg}.{op.response_module}"
-        if op.response.type is not None:
-            self.response_models(op, module_name)
         ref = ClassRef(module_name, name)
         if op.page is not None:
             return PageOf(op.page.class_suffix, ref)

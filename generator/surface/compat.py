@@ -14,6 +14,7 @@ from dataclasses import replace
 from .model import (
     NONE,
     Annotation,
+    BinaryResponse,
     ClassRef,
     DictOf,
     ListOf,
@@ -22,6 +23,7 @@ from .model import (
     OptionalOf,
     PageOf,
     Scalar,
+    StreamOf,
     UnionOf,
     literals_in,
 )
@@ -40,7 +42,7 @@ def expand(annotation: Annotation, resolve: Resolver, depth: int = 0) -> Annotat
         return annotation if target is None else expand(target, resolve, depth + 1)
     if isinstance(annotation, ListOf):
         return replace(annotation, item=expand(annotation.item, resolve, depth + 1))
-    if isinstance(annotation, PageOf):
+    if isinstance(annotation, (PageOf, StreamOf)):
         return replace(annotation, item=expand(annotation.item, resolve, depth + 1))
     if isinstance(annotation, DictOf):
         return DictOf(expand(annotation.value, resolve, depth + 1))
@@ -90,7 +92,9 @@ def _atom_subtype(x: Annotation, y: Annotation) -> bool:
         return x.qualname == y.qualname
     if isinstance(x, PageOf) and isinstance(y, PageOf):
         return x.page == y.page and is_subtype(x.item, y.item)
-    return False
+    if isinstance(x, StreamOf) and isinstance(y, StreamOf):
+        return is_subtype(x.item, y.item)
+    return isinstance(x, BinaryResponse) and isinstance(y, BinaryResponse)
 
 
 def is_subtype(a: Annotation, b: Annotation) -> bool:
@@ -118,7 +122,7 @@ def literal_values(annotation: Annotation) -> set[tuple[str, LiteralValue]]:
 def _grow_literals(annotation: Annotation, extra: tuple[LiteralValue, ...]) -> Annotation:
     if isinstance(annotation, LiteralOf):
         return LiteralOf(annotation.values + extra)
-    if isinstance(annotation, (ListOf, PageOf)):
+    if isinstance(annotation, (ListOf, PageOf, StreamOf)):
         return replace(annotation, item=_grow_literals(annotation.item, extra))
     if isinstance(annotation, DictOf):
         return DictOf(_grow_literals(annotation.value, extra))

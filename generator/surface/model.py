@@ -79,7 +79,19 @@ class PageOf:
     item: Annotation
 
 
-Annotation = Union[Scalar, LiteralOf, ListOf, DictOf, UnionOf, OptionalOf, ClassRef, PageOf]
+@dataclass(frozen=True)
+class StreamOf:
+    """A stream of server-sent events, each parsed into `item`: `Stream[Item]`."""
+
+    item: Annotation
+
+
+@dataclass(frozen=True)
+class BinaryResponse:
+    """A binary response object (read, iterate, write to a file): `BinaryAPIResponse`."""
+
+
+Annotation = Union[Scalar, LiteralOf, ListOf, DictOf, UnionOf, OptionalOf, ClassRef, PageOf, StreamOf, BinaryResponse]
 
 NONE = Scalar("None")
 
@@ -100,6 +112,10 @@ def annotation_text(annotation: Annotation, *, sync: bool = True) -> str:
         return f"Optional[{annotation_text(annotation.inner)}]"
     if isinstance(annotation, ClassRef):
         return annotation.qualifier + annotation.name
+    if isinstance(annotation, BinaryResponse):
+        return "BinaryAPIResponse" if sync else "AsyncBinaryAPIResponse"
+    if isinstance(annotation, StreamOf):
+        return f"{'' if sync else 'Async'}Stream[{annotation_text(annotation.item)}]"
     item = annotation_text(annotation.item)
     if sync:
         return f"Sync{annotation.page}[{item}]"
@@ -109,7 +125,7 @@ def annotation_text(annotation: Annotation, *, sync: bool = True) -> str:
 def literals_in(annotation: Annotation) -> Iterator[LiteralOf]:
     if isinstance(annotation, LiteralOf):
         yield annotation
-    elif isinstance(annotation, (ListOf, PageOf)):
+    elif isinstance(annotation, (ListOf, PageOf, StreamOf)):
         yield from literals_in(annotation.item)
     elif isinstance(annotation, DictOf):
         yield from literals_in(annotation.value)

@@ -1,7 +1,8 @@
-"""Shared by the runtime tests: the rendered package (once per session) and mock helpers.
+"""Shared by the runtime tests: the Acme SDK (generated once per session) and mock helpers.
 
-Importing this module renders `templates/runtime/**` into a temp dir and puts it on
-`sys.path`, so tests can `import acme_sdk`.
+Importing this module generates `tests/runtime/acme/openapi.yaml` with the real generator into a
+temp dir and puts it on `sys.path`, so tests can `import acme_sdk`: the runtime under test is
+exactly the one every SDK ships, and the client around it is the one the generator writes.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from pathlib import Path
 
 import httpx
 
-from render_runtime import write_package
+from generator.pipeline import generate
 
+ACME_SPEC = Path(__file__).resolve().parent / "acme" / "openapi.yaml"
 RENDER_DIR = Path(tempfile.mkdtemp(prefix="sdkgen-runtime-"))
 atexit.register(shutil.rmtree, RENDER_DIR, True)
-PACKAGE_DIR = write_package(RENDER_DIR)
-sys.path.insert(0, str(RENDER_DIR))
+SDK_DIR = RENDER_DIR / "acme"
+generate(ACME_SPEC, SDK_DIR)
+PACKAGE_DIR = SDK_DIR / "src" / "acme_sdk"
+sys.path.insert(0, str(SDK_DIR / "src"))
 
 import acme_sdk  # noqa: E402
 

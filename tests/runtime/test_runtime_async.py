@@ -10,7 +10,7 @@ import pytest
 
 from runtime_support import API_KEY, Recorder, ok, acme_sdk
 from acme_sdk import AsyncAcme, omit
-from acme_sdk.types.widget import Widget
+from acme_sdk.types import WidgetUpdateResponse as Widget
 
 MakeAsyncClient = Callable[..., AsyncAcme]
 

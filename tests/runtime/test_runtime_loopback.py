@@ -235,3 +235,45 @@ def test_info_logging_setup(monkeypatch: pytest.MonkeyPatch) -> None:
     _logs.logger.setLevel(logging.WARNING)
     _logs.setup_logging()
     assert _logs.logger.level == logging.WARNING
+
+
+@pytest.mark.asyncio
+async def test_aiohttp_transport_over_the_wire(
+    server: str, seen: List[Dict[str, Any]], sleeps: List[float]
+) -> None:
+    http_client = acme_sdk.DefaultAioHttpClient()
+    transport = type(http_client._transport)
+    assert transport.__module__.startswith("httpx_aiohttp") and transport.__name__ == "AiohttpTransport"
+    assert http_client.timeout == acme_sdk.DEFAULT_TIMEOUT and http_client.follow_redirects
+    async with AsyncAcme(api_key=API_KEY, base_url=server, http_client=http_client) as client:
+        widget = await client.widgets.update("w 1", account_id="acc", name="n")
+        assert widget is not None and widget.id == "w1"
+        page = await client.widgets.list(account_id="acc", tags=["a", "b"])
+        assert type(page).__name__ == "AsyncSinglePage[WidgetListResponse]"
+        with pytest.raises(acme_sdk.InternalServerError):
+            await client.get("/fail", cast_to=object)
+        async with client.widgets.with_streaming_response.update("w", account_id="acc") as response:
+            assert b"".join([chunk async for chunk in response.iter_bytes()]).startswith(b"{")
+    update = seen[0]
+    assert update["method"] == "PUT" and update["path"] == "/client/v4/accounts/acc/widgets/w%201"
+    assert json.loads(update["body"]) == {"name": "n"}
+    headers = {name.lower(): value for name, value in seen[1]["headers"]}
+    assert headers["x-stainless-async"] == "async:asyncio" and headers["authorization"] == f"Bearer {API_KEY}"
+    assert seen[1]["path"] == "/client/v4/accounts/acc/widgets?tags=a&tags=b"
+    assert len(seen) == 2 + 3 + 1  # the 500 is retried twice
+    assert http_client.is_closed
+
+
+def test_aiohttp_client_without_the_extra_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    real = importlib.import_module
+
+    def no_aiohttp(name: str, package: Any = None) -> Any:
+        if name == "httpx_aiohttp":
+            raise ImportError(name)
+        return real(name, package)
+
+    monkeypatch.setattr(importlib, "import_module", no_aiohttp)
+    with pytest.raises(RuntimeError, match=r"pip install 'acme_sdk\[aiohttp\]'"):
+        acme_sdk.DefaultAioHttpClient()

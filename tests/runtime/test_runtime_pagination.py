@@ -18,7 +18,7 @@ from acme_sdk.pagination import (
     AsyncCursorPagination,
     PageNumberResultInfo,
 )
-from acme_sdk.types.widget import Widget
+from acme_sdk.types import WidgetListResponse as Widget
 from acme_sdk._base_client import AsyncPaginator, make_request_options
 
 MakeClient = Callable[..., Acme]

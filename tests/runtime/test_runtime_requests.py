@@ -215,7 +215,7 @@ def test_body_omit_vs_none_alias_and_format(make_client: MakeClient) -> None:
         "name": None,
         "displayName": "Dé",
         "scope": {"key": "k", "objects": [{"key": "o"}]},
-        "starts_at": "2024-05-06T07:08:09+00:00",
+        "startsAt": "2024-05-06T07:08:09+00:00",
     }
     assert (
         b'"displayName":"D\xc3\xa9"' in rec.last.content
@@ -338,6 +338,24 @@ def test_absolute_url_and_base_url_with_trailing_slash(make_client: MakeClient) 
     assert str(rec.last.url) == "http://other.test/x"
     client.get("v1/y", cast_to=object)
     assert str(rec.last.url) == "http://h.test/api/v1/y"
+
+
+@pytest.mark.parametrize(
+    "base_url, path, expected",
+    [
+        ("http://h.test:8080", "/v1/y", "http://h.test:8080/v1/y"),
+        ("http://h.test:8080/", "v1/y", "http://h.test:8080/v1/y"),
+        ("http://h.test", "a%2Fb/c d", "http://h.test/a%2Fb/c%20d"),
+        ("http://h.test/api", "v1/y?x=1", "http://h.test/api/v1/y?x=1"),
+        ("https://h.test/api/v4", "/items", "https://h.test/api/v4/items"),
+    ],
+)
+def test_relative_paths_join_every_base_url_shape(
+    make_client: MakeClient, base_url: str, path: str, expected: str
+) -> None:
+    rec = Recorder(ok(None))
+    make_client(rec, base_url=base_url).get(path, cast_to=object)
+    assert str(rec.last.url) == expected
 
 
 def test_max_retries_none_is_a_type_error() -> None:

@@ -15,7 +15,7 @@ from acme_sdk import Acme, BaseModel
 from acme_sdk._types import NoneType
 from acme_sdk._wrappers import ResultWrapper
 from acme_sdk._base_client import make_request_options
-from acme_sdk.types.widget import Widget
+from acme_sdk.types import WidgetUpdateResponse as Widget
 
 MakeClient = Callable[..., Acme]
 
@@ -40,7 +40,7 @@ def test_envelope_is_unwrapped_and_extra_fields_kept(make_client: MakeClient) ->
     }
     assert widget.to_dict(use_api_names=False)["api_name"] == "A"
     assert '"apiName": "A"' in widget.to_json()
-    assert str(widget).startswith("Widget(id='w1'")
+    assert str(widget).startswith("WidgetUpdateResponse(id='w1'")
 
 
 def test_result_null_is_none_and_success_false_is_not_an_error(

@@ -14,6 +14,7 @@ Scenario keys (all optional except id and method):
   base_url_suffix  appended to the base URL (e.g. "/" to test trailing-slash handling)
   env       extra environment variables set for this scenario only
   async     true -> AsyncCloudflare
+  http_client  "aiohttp" -> http_client=cloudflare.DefaultAioHttpClient() (async only)
   method    create | update | list | delete | get
   args      positional args (e.g. [resource_group_id])
   kwargs    keyword args
@@ -229,6 +230,8 @@ def build_client(scenario: Dict[str, Any], base_url: str) -> Any:
         os.environ["CLOUDFLARE_BASE_URL"] = base_url
     elif mode != "none":
         raise ValueError(f"unknown base_url mode {mode!r}")
+    if scenario.get("http_client") == "aiohttp":
+        kwargs["http_client"] = cloudflare.DefaultAioHttpClient()
     cls = cloudflare.AsyncCloudflare if scenario.get("async") else cloudflare.Cloudflare
     return cls(**kwargs)
 
@@ -266,32 +269,40 @@ def run_sync(scenario: Dict[str, Any], base_url: str) -> Dict[str, Any]:
 async def _run_async(scenario: Dict[str, Any], base_url: str) -> Dict[str, Any]:
     client = build_client(scenario, base_url)
     try:
-        value = call(client, scenario)
-        if scenario["method"] == "list" and not scenario.get("raw"):
-            # AsyncPaginator: awaiting gives the first page; collect items with async for
-            page = await value
-            page_items = [i async for i in page]
-            out = describe_success(page, page_items=page_items)
-            out["paginator_type"] = type_info(value)
-            return out
-        value = await value
-        if scenario.get("raw"):
-            parsed = await value.parse()
-            items: Optional[List[Any]] = (
-                [i async for i in parsed] if is_page(parsed) else None
-            )
-            return {
-                "kind": "raw",
-                "type": type_info(value),
-                "status_code": value.status_code,
-                "retries_taken": getattr(value, "retries_taken", "<missing>"),
-                "is_closed": getattr(value, "is_closed", "<missing>"),
-                "json": jsonable(await value.json()),
-                "parsed": describe_success(parsed, page_items=items),
-            }
-        return describe_success(value)
+        out = await _call_async(client, scenario)
+        if scenario.get("http_client"):
+            # which transport really carried the requests (httpx's own, or aiohttp's)
+            out["transport"] = type(client._client._transport).__name__
+        return out
     finally:
         await client.close()
+
+
+async def _call_async(client: Any, scenario: Dict[str, Any]) -> Dict[str, Any]:
+    value = call(client, scenario)
+    if scenario["method"] == "list" and not scenario.get("raw"):
+        # AsyncPaginator: awaiting gives the first page; collect items with async for
+        page = await value
+        page_items = [i async for i in page]
+        out = describe_success(page, page_items=page_items)
+        out["paginator_type"] = type_info(value)
+        return out
+    value = await value
+    if scenario.get("raw"):
+        parsed = await value.parse()
+        items: Optional[List[Any]] = (
+            [i async for i in parsed] if is_page(parsed) else None
+        )
+        return {
+            "kind": "raw",
+            "type": type_info(value),
+            "status_code": value.status_code,
+            "retries_taken": getattr(value, "retries_taken", "<missing>"),
+            "is_closed": getattr(value, "is_closed", "<missing>"),
+            "json": jsonable(await value.json()),
+            "parsed": describe_success(parsed, page_items=items),
+        }
+    return describe_success(value)
 
 
 def run_one(scenario: Dict[str, Any], root_url: str) -> Dict[str, Any]:

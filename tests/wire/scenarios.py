@@ -612,6 +612,30 @@ SCENARIOS += [
     ),
 ]
 
+# ---- the aiohttp transport (DefaultAioHttpClient, `aiohttp` extra): same wire, same outcomes
+AIOHTTP = {"async": True, "http_client": "aiohttp"}
+for m in ("create", "update", "list", "delete", "get"):
+    SCENARIOS += [
+        _s(f"{m}_aiohttp", m, **AIOHTTP),
+        _s(f"{m}_aiohttp_raw", m, raw=True, expect={"requests": 1, "kind": "raw"}, **AIOHTTP),
+    ]
+SCENARIOS += [
+    _status_error("get_404_aiohttp", "get", 404, "NotFoundError", **AIOHTTP),
+    _s(
+        "get_500_then_200_aiohttp",
+        "get",
+        replies=[_error(500)[0], SINGLE_OK[0]],
+        expect={"requests": 2, "kind": "ok", "type": "ResourceGroupGetResponse"},
+        **AIOHTTP,
+    ),
+    _s(
+        "update_all_args_aiohttp",
+        "update",
+        kwargs={**REQUIRED["update"]["kwargs"], "name": "n\u00e9", "extra_query": {"q": "1 2"}},
+        **AIOHTTP,
+    ),
+]
+
 # the base_url env variant with a trailing slash is only meaningful if the driver passes the slash
 for _sc in SCENARIOS:
     if _sc["id"] == "get_base_url_trailing_slash_env":

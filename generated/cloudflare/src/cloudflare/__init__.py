@@ -1,15 +1,16 @@
 # File generated from an OpenAPI spec by sdkgen. Do not edit it by hand: regenerate instead.
 
-from . import types
+from typing import TYPE_CHECKING
+
 from ._types import NOT_GIVEN, Omit, NoneType, NotGiven, Timeout, RequestOptions, omit, not_given
 from ._client import Client, AsyncClient, Cloudflare, AsyncCloudflare
 from ._models import BaseModel
 from ._version import __title__, __version__
 from ._response import APIResponse as APIResponse, AsyncAPIResponse as AsyncAPIResponse
 from ._constants import DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES, DEFAULT_CONNECTION_LIMITS
+from ._settings import CloudflareError
 from ._exceptions import (
     APIError,
-    CloudflareError,
     ConflictError,
     NotFoundError,
     APIStatusError,
@@ -23,11 +24,18 @@ from ._exceptions import (
     UnprocessableEntityError,
     APIResponseValidationError,
 )
-from ._base_client import DefaultHttpxClient, DefaultAsyncHttpxClient
+from ._base_client import DefaultHttpxClient, DefaultAioHttpClient, DefaultAsyncHttpxClient
 from ._utils._logs import setup_logging as _setup_logging
+from ._utils._lazy import lazy_getattr
+
+if TYPE_CHECKING:
+    from . import types as types
+    from ._streaming import Stream as Stream, AsyncStream as AsyncStream
 
 __all__ = [
     "types",
+    "Stream",
+    "AsyncStream",
     "__version__",
     "__title__",
     "NoneType",
@@ -62,9 +70,13 @@ __all__ = [
     "DEFAULT_CONNECTION_LIMITS",
     "DefaultHttpxClient",
     "DefaultAsyncHttpxClient",
+    "DefaultAioHttpClient",
 ]
 
 _setup_logging()
+
+# Loaded on first access, so `import cloudflare` stays cheap (see `_utils/_lazy.py`).
+__getattr__ = lazy_getattr(__name__, {"types": ".types", "Stream": "._streaming", "AsyncStream": "._streaming"})
 
 # Report exported classes as `cloudflare.X` (in tracebacks and reprs), not by the private module
 # that defines them, e.g. `cloudflare.NotFoundError` rather than `cloudflare._exceptions.NotFoundError`.

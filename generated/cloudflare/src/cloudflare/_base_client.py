@@ -6,6 +6,7 @@ import json
 import time
 import logging
 import platform
+import importlib
 import dataclasses
 from random import random
 from types import TracebackType
@@ -70,7 +71,11 @@ from ._exceptions import (
     APIResponseValidationError,
     make_status_error,
 )
+from ._settings import PACKAGE_NAME
 from ._utils._logs import redact_headers
+
+if TYPE_CHECKING:
+    from ._streaming import Stream, AsyncStream
 
 __all__ = [
     "PageInfo",
@@ -82,6 +87,7 @@ __all__ = [
     "AsyncAPIClient",
     "DefaultHttpxClient",
     "DefaultAsyncHttpxClient",
+    "DefaultAioHttpClient",
     "make_request_options",
 ]
 
@@ -91,6 +97,8 @@ _T = TypeVar("_T")
 ResponseT = TypeVar("ResponseT")
 SyncPageT = TypeVar("SyncPageT", bound="BaseSyncPage[Any]")
 AsyncPageT = TypeVar("AsyncPageT", bound="BaseAsyncPage[Any]")
+_StreamT = TypeVar("_StreamT", bound="Stream[Any]")
+_AsyncStreamT = TypeVar("_AsyncStreamT", bound="AsyncStream[Any]")
 _HttpxClientT = TypeVar("_HttpxClientT", bound=Union[httpx.Client, httpx.AsyncClient])
 
 # what httpx uses when a client is created without a timeout
@@ -192,100 +200,6 @@ def _dig(obj: object, path: Sequence[str]) -> object:
     return obj
 
 
-class BaseSyncPage(BasePage[_T], Generic[_T]):
-    _client: SyncAPIClient = pydantic.PrivateAttr()
-
-    def _set_private_attributes(self, *, client: SyncAPIClient, model: Type[_T], options: FinalRequestOptions) -> None:
-        self._client = client
-        self._model = model
-        self._options = options
-
-    # Iterating yields the items of this and every following page (not pydantic's fields).
-    def __iter__(self) -> Iterator[_T]:  # type: ignore[override]
-        for page in self.iter_pages():
-            yield from page._get_page_items()
-
-    def iter_pages(self) -> Iterator[Self]:
-        page = self
-        while True:
-            yield page
-            if not page.has_next_page():
-                return
-            page = page.get_next_page()
-
-    def get_next_page(self) -> Self:
-        info = self.next_page_info()
-        if info is None:
-            raise RuntimeError(
-                "No next page expected; please check `.has_next_page()` before calling" " `.get_next_page()`."
-            )
-        options = self._info_to_options(info)
-        return self._client._request_api_list(self._model, page=type(self), options=options)
-
-
-class BaseAsyncPage(BasePage[_T], Generic[_T]):
-    _client: AsyncAPIClient = pydantic.PrivateAttr()
-
-    def _set_private_attributes(self, *, client: AsyncAPIClient, model: Type[_T], options: FinalRequestOptions) -> None:
-        self._client = client
-        self._model = model
-        self._options = options
-
-    async def __aiter__(self) -> AsyncIterator[_T]:
-        async for page in self.iter_pages():
-            for item in page._get_page_items():
-                yield item
-
-    async def iter_pages(self) -> AsyncIterator[Self]:
-        page = self
-        while True:
-            yield page
-            if not page.has_next_page():
-                return
-            page = await page.get_next_page()
-
-    async def get_next_page(self) -> Self:
-        info = self.next_page_info()
-        if info is None:
-            raise RuntimeError(
-                "No next page expected; please check `.has_next_page()` before calling" " `.get_next_page()`."
-            )
-        options = self._info_to_options(info)
-        return await self._client._request_api_list(self._model, page=type(self), options=options)
-
-
-class AsyncPaginator(Generic[_T, AsyncPageT]):
-    """What async list methods return: `await` it for the first page, or `async for` the items."""
-
-    def __init__(
-        self,
-        client: AsyncAPIClient,
-        options: FinalRequestOptions,
-        page_cls: Type[AsyncPageT],
-        model: Type[_T],
-    ) -> None:
-        self._client = client
-        self._options = options
-        self._page_cls = page_cls
-        self._model = model
-
-    def __await__(self) -> Generator[Any, None, AsyncPageT]:
-        return self._get_page().__await__()
-
-    async def _get_page(self) -> AsyncPageT:
-        def _parser(page: AsyncPageT) -> AsyncPageT:
-            page._set_private_attributes(client=self._client, model=self._model, options=self._options)
-            return page
-
-        self._options.post_parser = _parser
-        return await self._client.request(self._page_cls, self._options)
-
-    async def __aiter__(self) -> AsyncIterator[_T]:
-        page = await self._get_page()
-        async for item in page:
-            yield item
-
-
 # --- clients ------------------------------------------------------------------------------
 
 
@@ -316,7 +230,7 @@ class BaseClient(Generic[_HttpxClientT]):
             raise TypeError(
                 "max_retries cannot be None. If you want to disable retries, pass `0`; if you want"
                 " unlimited retries, pass `math.inf` or a very high number; if you want the default"
-                " behavior, pass `cloudflare.DEFAULT_MAX_RETRIES`"
+                f" behavior, pass `{PACKAGE_NAME}.DEFAULT_MAX_RETRIES`"
             )
         self._version = version
         self.base_url = base_url
@@ -368,6 +282,9 @@ class BaseClient(Generic[_HttpxClientT]):
         if not url.raw_path.endswith(b"/"):
             url = url.copy_with(raw_path=url.raw_path + b"/")
         self._base_url = url
+        # `str()` of a URL without a path has no slash, though its raw path is "/"
+        text = str(url)
+        self._base_url_text = text if text.endswith("/") else text + "/"
 
     @property
     def user_agent(self) -> str:
@@ -402,6 +319,9 @@ class BaseClient(Generic[_HttpxClientT]):
         return headers
 
     def _prepare_url(self, url: str) -> httpx.URL:
+        if "://" not in url and not url.startswith("//") and "?" not in url and "#" not in url:
+            # the usual case, a plain relative path: one URL parse instead of three
+            return httpx.URL(self._base_url_text + url.lstrip("/"))
         merge_url = httpx.URL(url)
         if merge_url.is_relative_url:
             raw_path = self.base_url.raw_path + merge_url.raw_path.lstrip(b"/")
@@ -641,34 +561,43 @@ class _DefaultAsyncHttpxClient(httpx.AsyncClient):
         super().__init__(**kwargs)
 
 
+class _DefaultAioHttpClient(httpx.AsyncClient):
+    """`httpx.AsyncClient` sending through aiohttp (the `aiohttp` extra), with this SDK's defaults.
+
+    aiohttp is imported when the client is made, never before: installing the extra costs
+    nothing to users of the default transport.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        try:
+            transports = importlib.import_module("httpx_aiohttp")
+        except ImportError:
+            raise RuntimeError(
+                f"To use the aiohttp client, install the `aiohttp` extra: pip install '{PACKAGE_NAME}[aiohttp]'"
+            ) from None
+        kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
+        kwargs.setdefault("limits", DEFAULT_CONNECTION_LIMITS)
+        kwargs.setdefault("follow_redirects", True)
+        if "transport" not in kwargs:
+            # the options httpx would have given its own transport go to aiohttp's
+            transport_options = ("verify", "cert", "trust_env", "http1", "http2", "limits")
+            kwargs["transport"] = transports.AiohttpTransport(
+                **{name: kwargs[name] for name in transport_options if name in kwargs}
+            )
+        super().__init__(**kwargs)
+
+
 if TYPE_CHECKING:
     DefaultHttpxClient = httpx.Client
     """`httpx.Client` with this SDK's defaults (timeout, connection limits, redirects)."""
     DefaultAsyncHttpxClient = httpx.AsyncClient
     """`httpx.AsyncClient` with this SDK's defaults (timeout, connection limits, redirects)."""
+    DefaultAioHttpClient = httpx.AsyncClient
+    """`httpx.AsyncClient` on aiohttp's transport, with this SDK's defaults (needs the `aiohttp` extra)."""
 else:
     DefaultHttpxClient = _DefaultHttpxClient
     DefaultAsyncHttpxClient = _DefaultAsyncHttpxClient
-
-
-class SyncHttpxClientWrapper(DefaultHttpxClient):
-    def __del__(self) -> None:
-        if self.is_closed:
-            return
-        try:
-            self.close()
-        except Exception:
-            pass
-
-
-class AsyncHttpxClientWrapper(DefaultAsyncHttpxClient):
-    def __del__(self) -> None:
-        if self.is_closed:
-            return
-        try:
-            sys.modules["asyncio"].get_running_loop().create_task(self.aclose())
-        except Exception:
-            pass
+    DefaultAioHttpClient = _DefaultAioHttpClient
 
 
 def _resolve_timeout(
@@ -683,191 +612,89 @@ def _resolve_timeout(
     return DEFAULT_TIMEOUT
 
 
-class SyncAPIClient(BaseClient[httpx.Client]):
+# unasync: async begin
+class BaseAsyncPage(BasePage[_T], Generic[_T]):
+    _client: AsyncAPIClient = pydantic.PrivateAttr()
+
+    def _set_private_attributes(self, *, client: AsyncAPIClient, model: Type[_T], options: FinalRequestOptions) -> None:
+        self._client = client
+        self._model = model
+        self._options = options
+
+    # Iterating yields the items of this and every following page (not pydantic's fields).
+    # unasync: async-only
+    async def __aiter__(self) -> AsyncIterator[_T]:
+        # unasync: sync-only
+        # def __iter__(self) -> Iterator[_T]:  # type: ignore[override]
+        # unasync: end
+        async for page in self.iter_pages():
+            for item in page._get_page_items():
+                yield item
+
+    async def iter_pages(self) -> AsyncIterator[Self]:
+        page = self
+        while True:
+            yield page
+            if not page.has_next_page():
+                return
+            page = await page.get_next_page()
+
+    async def get_next_page(self) -> Self:
+        info = self.next_page_info()
+        if info is None:
+            raise RuntimeError(
+                "No next page expected; please check `.has_next_page()` before calling" " `.get_next_page()`."
+            )
+        options = self._info_to_options(info)
+        return await self._client._request_api_list(self._model, page=type(self), options=options)
+
+
+# unasync: async-only
+class AsyncPaginator(Generic[_T, AsyncPageT]):
+    """What async list methods return: `await` it for the first page, or `async for` the items."""
+
     def __init__(
         self,
-        *,
-        version: str,
-        base_url: Union[str, httpx.URL],
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        timeout: Union[Timeout, NotGiven] = not_given,
-        http_client: Optional[httpx.Client] = None,
-        custom_headers: Optional[Mapping[str, str]] = None,
-        custom_query: Optional[Mapping[str, object]] = None,
-        _strict_response_validation: bool = False,
-    ) -> None:
-        if http_client is not None and not isinstance(http_client, httpx.Client):
-            raise TypeError(
-                "Invalid `http_client` argument; Expected an instance of `httpx.Client`" f" but got {type(http_client)}"
-            )
-        resolved_timeout = _resolve_timeout(timeout, http_client)
-        super().__init__(
-            version=version,
-            base_url=base_url,
-            max_retries=max_retries,
-            timeout=resolved_timeout,
-            custom_headers=custom_headers,
-            custom_query=custom_query,
-            _strict_response_validation=_strict_response_validation,
-        )
-        self._client = http_client or SyncHttpxClientWrapper(timeout=resolved_timeout)
-
-    def is_closed(self) -> bool:
-        return self._client.is_closed
-
-    def close(self) -> None:
-        """Close the underlying HTTP client; the client cannot be used afterwards."""
-        if hasattr(self, "_client"):
-            self._client.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: Optional[Type[BaseException]],
-        exc: Optional[BaseException],
-        exc_tb: Optional[TracebackType],
-    ) -> None:
-        self.close()
-
-    def _sleep(self, seconds: float) -> None:
-        time.sleep(seconds)
-
-    def request(
-        self,
-        cast_to: Type[ResponseT],
+        client: AsyncAPIClient,
         options: FinalRequestOptions,
-        *,
-        stream: bool = False,
-    ) -> ResponseT:
-        """Send `options` (retrying as configured) and parse the response into `cast_to`."""
-        max_retries = options.get_max_retries(self.max_retries)
-        retries_taken = 0
-        while True:
-            request = self._build_request(options, retries_taken=retries_taken)
-            log.debug("Sending HTTP Request: %s %s", request.method, request.url)
-            try:
-                response = self._client.send(
-                    request,
-                    stream=stream or self._should_stream(request),
-                    **self._send_kwargs(options),
-                )
-            except httpx.TimeoutException as err:
-                log.debug("Encountered httpx.TimeoutException", exc_info=True)
-                if retries_taken < max_retries:
-                    self._sleep(self._retry_delay(options, retries_taken, max_retries, None))
-                    retries_taken += 1
-                    continue
-                log.debug("Raising timeout error")
-                raise APITimeoutError(request=request) from err
-            except Exception as err:
-                log.debug("Encountered Exception", exc_info=True)
-                if retries_taken < max_retries:
-                    self._sleep(self._retry_delay(options, retries_taken, max_retries, None))
-                    retries_taken += 1
-                    continue
-                log.debug("Raising connection error")
-                raise APIConnectionError(request=request) from err
+        page_cls: Type[AsyncPageT],
+        model: Type[_T],
+    ) -> None:
+        self._client = client
+        self._options = options
+        self._page_cls = page_cls
+        self._model = model
 
-            self._log_response(response)
-            if not response.is_success:
-                if retries_taken < max_retries and self._should_retry(response):
-                    response.close()
-                    self._sleep(self._retry_delay(options, retries_taken, max_retries, response))
-                    retries_taken += 1
-                    continue
-                response.read()
-                log.debug("Re-raising status error")
-                raise self._make_status_error_from_response(response) from None
+    def __await__(self) -> Generator[Any, None, AsyncPageT]:
+        return self._get_page().__await__()
 
-            api_response: APIResponse[ResponseT] = APIResponse(
-                raw=response,
-                cast_to=cast_to,
-                client=self,
-                options=options,
-                retries_taken=retries_taken,
-            )
-            if response.request.headers.get(RAW_RESPONSE_HEADER):
-                return cast(ResponseT, api_response)
-            return api_response.parse()
+    async def _get_page(self) -> AsyncPageT:
+        def _parser(page: AsyncPageT) -> AsyncPageT:
+            page._set_private_attributes(client=self._client, model=self._model, options=self._options)
+            return page
 
-    def _request_api_list(self, model: Type[object], page: Type[SyncPageT], options: FinalRequestOptions) -> SyncPageT:
-        def _parser(resp: SyncPageT) -> SyncPageT:
-            resp._set_private_attributes(client=self, model=model, options=options)
-            return resp
+        self._options.post_parser = _parser
+        return await self._client.request(self._page_cls, self._options)
 
-        options.post_parser = _parser
-        return self.request(page, options)
+    async def __aiter__(self) -> AsyncIterator[_T]:
+        page = await self._get_page()
+        async for item in page:
+            yield item
 
-    def get(
-        self,
-        path: str,
-        *,
-        cast_to: Type[ResponseT],
-        options: RequestOptions = {},
-        stream: bool = False,
-    ) -> ResponseT:
-        opts = FinalRequestOptions(method="get", url=path, **options)
-        return self.request(cast_to, opts, stream=stream)
 
-    def post(
-        self,
-        path: str,
-        *,
-        cast_to: Type[ResponseT],
-        body: Optional[Body] = None,
-        options: RequestOptions = {},
-        stream: bool = False,
-    ) -> ResponseT:
-        opts = FinalRequestOptions(method="post", url=path, json_data=body, **options)
-        return self.request(cast_to, opts, stream=stream)
-
-    def patch(
-        self,
-        path: str,
-        *,
-        cast_to: Type[ResponseT],
-        body: Optional[Body] = None,
-        options: RequestOptions = {},
-    ) -> ResponseT:
-        opts = FinalRequestOptions(method="patch", url=path, json_data=body, **options)
-        return self.request(cast_to, opts)
-
-    def put(
-        self,
-        path: str,
-        *,
-        cast_to: Type[ResponseT],
-        body: Optional[Body] = None,
-        options: RequestOptions = {},
-    ) -> ResponseT:
-        opts = FinalRequestOptions(method="put", url=path, json_data=body, **options)
-        return self.request(cast_to, opts)
-
-    def delete(
-        self,
-        path: str,
-        *,
-        cast_to: Type[ResponseT],
-        body: Optional[Body] = None,
-        options: RequestOptions = {},
-    ) -> ResponseT:
-        opts = FinalRequestOptions(method="delete", url=path, json_data=body, **options)
-        return self.request(cast_to, opts)
-
-    def get_api_list(
-        self,
-        path: str,
-        *,
-        model: Type[object],
-        page: Type[SyncPageT],
-        body: Optional[Body] = None,
-        options: RequestOptions = {},
-        method: str = "get",
-    ) -> SyncPageT:
-        opts = FinalRequestOptions(method=method, url=path, json_data=body, **options)
-        return self._request_api_list(model, page, opts)
+# unasync: end
+class AsyncHttpxClientWrapper(DefaultAsyncHttpxClient):
+    def __del__(self) -> None:
+        if self.is_closed:
+            return
+        try:
+            # unasync: async-only
+            sys.modules["asyncio"].get_running_loop().create_task(self.aclose())
+            # unasync: sync-only
+            # self.close()
+            # unasync: end
+        except Exception:
+            pass
 
 
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
@@ -900,10 +727,12 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         )
         self._client = http_client or AsyncHttpxClientWrapper(timeout=resolved_timeout)
 
+    # unasync: async-only
     @override
     def _async_label(self) -> str:
         return f"async:{_async_library()}"
 
+    # unasync: end
     def is_closed(self) -> bool:
         return self._client.is_closed
 
@@ -924,9 +753,13 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         await self.close()
 
     async def _sleep(self, seconds: float) -> None:
+        # unasync: async-only
         import anyio
 
         await anyio.sleep(seconds)
+        # unasync: sync-only
+        # time.sleep(seconds)
+        # unasync: end
 
     async def request(
         self,
@@ -934,8 +767,13 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         options: FinalRequestOptions,
         *,
         stream: bool = False,
+        stream_cls: Optional[Type[_AsyncStreamT]] = None,
     ) -> ResponseT:
-        """Send `options` (retrying as configured) and parse the response into `cast_to`."""
+        """Send `options` (retrying as configured) and parse the response into `cast_to`.
+
+        With `stream_cls`, the result is a stream of server-sent events instead, each parsed
+        into `cast_to` (see `_request_stream`, which types it).
+        """
         max_retries = options.get_max_retries(self.max_retries)
         retries_taken = 0
         while True:
@@ -982,15 +820,42 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 client=self,
                 options=options,
                 retries_taken=retries_taken,
+                stream_cls=stream_cls,
             )
             if response.request.headers.get(RAW_RESPONSE_HEADER):
                 return cast(ResponseT, api_response)
             return await api_response.parse()
 
+    # unasync: async-only
     def _request_api_list(
         self, model: Type[_T], page: Type[AsyncPageT], options: FinalRequestOptions
     ) -> AsyncPaginator[_T, AsyncPageT]:
         return AsyncPaginator(client=self, options=options, page_cls=page, model=model)
+
+    # unasync: sync-only
+    # def _request_api_list(self, model: Type[object], page: Type[SyncPageT], options: FinalRequestOptions) -> SyncPageT:
+    #     def _parser(resp: SyncPageT) -> SyncPageT:
+    #         resp._set_private_attributes(client=self, model=model, options=options)
+    #         return resp
+    #
+    #     options.post_parser = _parser
+    #     return self.request(page, options)
+    #
+    # unasync: end
+
+    async def _request_stream(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: Type[_T],
+        stream_cls: Type[_AsyncStreamT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+    ) -> _AsyncStreamT:
+        """Send a request whose response is a stream of server-sent events, each parsed into `cast_to`."""
+        opts = FinalRequestOptions(method=method, url=path, json_data=body, **options)
+        return cast(_AsyncStreamT, await self.request(cast_to, opts, stream=True, stream_cls=stream_cls))
 
     async def get(
         self,
@@ -1057,9 +922,270 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         body: Optional[Body] = None,
         options: RequestOptions = {},
         method: str = "get",
+        # unasync: async-only
     ) -> AsyncPaginator[_T, AsyncPageT]:
+        # unasync: sync-only
+        # ) -> SyncPageT:
+        # unasync: end
         opts = FinalRequestOptions(method=method, url=path, json_data=body, **options)
         return self._request_api_list(model, page, opts)
+
+
+# unasync: async end
+
+
+# unasync: sync begin (derived from the async section above by `python -m generator.unasync`; do not edit)
+class BaseSyncPage(BasePage[_T], Generic[_T]):
+    _client: SyncAPIClient = pydantic.PrivateAttr()
+
+    def _set_private_attributes(self, *, client: SyncAPIClient, model: Type[_T], options: FinalRequestOptions) -> None:
+        self._client = client
+        self._model = model
+        self._options = options
+
+    # Iterating yields the items of this and every following page (not pydantic's fields).
+    def __iter__(self) -> Iterator[_T]:  # type: ignore[override]
+        for page in self.iter_pages():
+            for item in page._get_page_items():
+                yield item
+
+    def iter_pages(self) -> Iterator[Self]:
+        page = self
+        while True:
+            yield page
+            if not page.has_next_page():
+                return
+            page = page.get_next_page()
+
+    def get_next_page(self) -> Self:
+        info = self.next_page_info()
+        if info is None:
+            raise RuntimeError(
+                "No next page expected; please check `.has_next_page()` before calling" " `.get_next_page()`."
+            )
+        options = self._info_to_options(info)
+        return self._client._request_api_list(self._model, page=type(self), options=options)
+
+
+class SyncHttpxClientWrapper(DefaultHttpxClient):
+    def __del__(self) -> None:
+        if self.is_closed:
+            return
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+class SyncAPIClient(BaseClient[httpx.Client]):
+    def __init__(
+        self,
+        *,
+        version: str,
+        base_url: Union[str, httpx.URL],
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: Union[Timeout, NotGiven] = not_given,
+        http_client: Optional[httpx.Client] = None,
+        custom_headers: Optional[Mapping[str, str]] = None,
+        custom_query: Optional[Mapping[str, object]] = None,
+        _strict_response_validation: bool = False,
+    ) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise TypeError(
+                "Invalid `http_client` argument; Expected an instance of `httpx.Client`" f" but got {type(http_client)}"
+            )
+        resolved_timeout = _resolve_timeout(timeout, http_client)
+        super().__init__(
+            version=version,
+            base_url=base_url,
+            max_retries=max_retries,
+            timeout=resolved_timeout,
+            custom_headers=custom_headers,
+            custom_query=custom_query,
+            _strict_response_validation=_strict_response_validation,
+        )
+        self._client = http_client or SyncHttpxClientWrapper(timeout=resolved_timeout)
+
+    def is_closed(self) -> bool:
+        return self._client.is_closed
+
+    def close(self) -> None:
+        """Close the underlying HTTP client; the client cannot be used afterwards."""
+        if hasattr(self, "_client"):
+            self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        exc_tb: Optional[TracebackType],
+    ) -> None:
+        self.close()
+
+    def _sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+    def request(
+        self,
+        cast_to: Type[ResponseT],
+        options: FinalRequestOptions,
+        *,
+        stream: bool = False,
+        stream_cls: Optional[Type[_StreamT]] = None,
+    ) -> ResponseT:
+        """Send `options` (retrying as configured) and parse the response into `cast_to`.
+
+        With `stream_cls`, the result is a stream of server-sent events instead, each parsed
+        into `cast_to` (see `_request_stream`, which types it).
+        """
+        max_retries = options.get_max_retries(self.max_retries)
+        retries_taken = 0
+        while True:
+            request = self._build_request(options, retries_taken=retries_taken)
+            log.debug("Sending HTTP Request: %s %s", request.method, request.url)
+            try:
+                response = self._client.send(
+                    request,
+                    stream=stream or self._should_stream(request),
+                    **self._send_kwargs(options),
+                )
+            except httpx.TimeoutException as err:
+                log.debug("Encountered httpx.TimeoutException", exc_info=True)
+                if retries_taken < max_retries:
+                    self._sleep(self._retry_delay(options, retries_taken, max_retries, None))
+                    retries_taken += 1
+                    continue
+                log.debug("Raising timeout error")
+                raise APITimeoutError(request=request) from err
+            except Exception as err:
+                log.debug("Encountered Exception", exc_info=True)
+                if retries_taken < max_retries:
+                    self._sleep(self._retry_delay(options, retries_taken, max_retries, None))
+                    retries_taken += 1
+                    continue
+                log.debug("Raising connection error")
+                raise APIConnectionError(request=request) from err
+
+            self._log_response(response)
+            if not response.is_success:
+                if retries_taken < max_retries and self._should_retry(response):
+                    response.close()
+                    delay = self._retry_delay(options, retries_taken, max_retries, response)
+                    self._sleep(delay)
+                    retries_taken += 1
+                    continue
+                response.read()
+                log.debug("Re-raising status error")
+                raise self._make_status_error_from_response(response) from None
+
+            api_response: APIResponse[ResponseT] = APIResponse(
+                raw=response,
+                cast_to=cast_to,
+                client=self,
+                options=options,
+                retries_taken=retries_taken,
+                stream_cls=stream_cls,
+            )
+            if response.request.headers.get(RAW_RESPONSE_HEADER):
+                return cast(ResponseT, api_response)
+            return api_response.parse()
+
+    def _request_api_list(self, model: Type[object], page: Type[SyncPageT], options: FinalRequestOptions) -> SyncPageT:
+        def _parser(resp: SyncPageT) -> SyncPageT:
+            resp._set_private_attributes(client=self, model=model, options=options)
+            return resp
+
+        options.post_parser = _parser
+        return self.request(page, options)
+
+    def _request_stream(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: Type[_T],
+        stream_cls: Type[_StreamT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+    ) -> _StreamT:
+        """Send a request whose response is a stream of server-sent events, each parsed into `cast_to`."""
+        opts = FinalRequestOptions(method=method, url=path, json_data=body, **options)
+        return cast(_StreamT, self.request(cast_to, opts, stream=True, stream_cls=stream_cls))
+
+    def get(
+        self,
+        path: str,
+        *,
+        cast_to: Type[ResponseT],
+        options: RequestOptions = {},
+        stream: bool = False,
+    ) -> ResponseT:
+        opts = FinalRequestOptions(method="get", url=path, **options)
+        return self.request(cast_to, opts, stream=stream)
+
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: Type[ResponseT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+        stream: bool = False,
+    ) -> ResponseT:
+        opts = FinalRequestOptions(method="post", url=path, json_data=body, **options)
+        return self.request(cast_to, opts, stream=stream)
+
+    def patch(
+        self,
+        path: str,
+        *,
+        cast_to: Type[ResponseT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+    ) -> ResponseT:
+        opts = FinalRequestOptions(method="patch", url=path, json_data=body, **options)
+        return self.request(cast_to, opts)
+
+    def put(
+        self,
+        path: str,
+        *,
+        cast_to: Type[ResponseT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+    ) -> ResponseT:
+        opts = FinalRequestOptions(method="put", url=path, json_data=body, **options)
+        return self.request(cast_to, opts)
+
+    def delete(
+        self,
+        path: str,
+        *,
+        cast_to: Type[ResponseT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+    ) -> ResponseT:
+        opts = FinalRequestOptions(method="delete", url=path, json_data=body, **options)
+        return self.request(cast_to, opts)
+
+    def get_api_list(
+        self,
+        path: str,
+        *,
+        model: Type[_T],
+        page: Type[SyncPageT],
+        body: Optional[Body] = None,
+        options: RequestOptions = {},
+        method: str = "get",
+    ) -> SyncPageT:
+        opts = FinalRequestOptions(method=method, url=path, json_data=body, **options)
+        return self._request_api_list(model, page, opts)
+
+
+# unasync: sync end
 
 
 def make_request_options(

@@ -13,7 +13,7 @@ import httpx
 from ._types import Omit, Headers, Timeout, NotGiven, not_given
 from ._utils import is_given
 from ._version import __version__
-from ._exceptions import CloudflareError
+from ._settings import CloudflareError
 from ._constants import DEFAULT_MAX_RETRIES
 from ._base_client import SyncAPIClient, AsyncAPIClient
 

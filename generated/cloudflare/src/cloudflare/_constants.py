@@ -1,9 +1,6 @@
 import httpx
 
-# Prefix of the telemetry headers, e.g. `X-Stainless-Lang: python`.
-TELEMETRY_PREFIX = "X-Stainless"
-# Prefix of the environment variables the runtime reads (`<prefix>_LOG`, ...).
-ENV_PREFIX = "CLOUDFLARE"
+from ._settings import ENV_PREFIX as ENV_PREFIX, TELEMETRY_PREFIX as TELEMETRY_PREFIX
 
 RAW_RESPONSE_HEADER = f"{TELEMETRY_PREFIX}-Raw-Response"
 RETRY_COUNT_HEADER = f"{TELEMETRY_PREFIX.lower()}-retry-count"

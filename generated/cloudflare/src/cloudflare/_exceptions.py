@@ -1,15 +1,18 @@
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 from typing_extensions import Literal
 
 import httpx
 
 from ._models import construct_type
-from .types.shared.error_data import ErrorData
+from ._settings import ERRORS_KEY, BaseError, error_model
+
+if TYPE_CHECKING:
+    from ._settings import ErrorModel
 
 __all__ = [
-    "CloudflareError",
+    "BaseError",
     "APIError",
     "APIResponseValidationError",
     "APIStatusError",
@@ -27,11 +30,7 @@ __all__ = [
 ]
 
 
-class CloudflareError(Exception):
-    pass
-
-
-class APIError(CloudflareError):
+class APIError(BaseError):
     message: str
     request: httpx.Request
 
@@ -39,7 +38,7 @@ class APIError(CloudflareError):
     """The API response body: the decoded JSON if it was valid JSON, else the raw text,
     or `None` when there was no response (e.g. a connection error)."""
 
-    errors: List[ErrorData]
+    errors: List[ErrorModel]
     """The error objects of the response body, parsed loosely; empty if there are none."""
 
     def __init__(self, message: str, request: httpx.Request, *, body: object | None) -> None:
@@ -139,14 +138,11 @@ def make_status_error(message: str, *, body: object, response: httpx.Response) -
     return cls(message, response=response, body=body)
 
 
-_ERRORS_KEY = "errors"
-
-
-def _parse_errors(body: object) -> List[ErrorData]:
-    if not isinstance(body, dict):
+def _parse_errors(body: object) -> List[ErrorModel]:
+    if ERRORS_KEY is None or not isinstance(body, dict):
         return []
     try:
-        errors = construct_type(type_=List[ErrorData], value=body.get(_ERRORS_KEY))
+        errors = construct_type(type_=List[error_model()], value=body.get(ERRORS_KEY))  # type: ignore[misc]
     except Exception:
         return []
     return errors if isinstance(errors, list) else []

@@ -4,13 +4,18 @@ import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ._client import Cloudflare, AsyncCloudflare
+    from ._base_client import SyncAPIClient, AsyncAPIClient
+
+__all__ = ["SyncAPIResource", "AsyncAPIResource"]
 
 
-class SyncAPIResource:
-    _client: Cloudflare
+# unasync: async begin
+class AsyncAPIResource:
+    """The base of every async resource: the client's request methods, bound."""
 
-    def __init__(self, client: Cloudflare) -> None:
+    _client: AsyncAPIClient
+
+    def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
         self._get = client.get
         self._post = client.post
@@ -18,24 +23,39 @@ class SyncAPIResource:
         self._put = client.put
         self._delete = client.delete
         self._get_api_list = client.get_api_list
+        self._request_stream = client._request_stream
+
+    async def _sleep(self, seconds: float) -> None:
+        # unasync: async-only
+        import anyio
+
+        await anyio.sleep(seconds)
+        # unasync: sync-only
+        # time.sleep(seconds)
+        # unasync: end
+
+
+# unasync: async end
+
+
+# unasync: sync begin (derived from the async section above by `python -m generator.unasync`; do not edit)
+class SyncAPIResource:
+    """The base of every async resource: the client's request methods, bound."""
+
+    _client: SyncAPIClient
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+        self._get = client.get
+        self._post = client.post
+        self._patch = client.patch
+        self._put = client.put
+        self._delete = client.delete
+        self._get_api_list = client.get_api_list
+        self._request_stream = client._request_stream
 
     def _sleep(self, seconds: float) -> None:
         time.sleep(seconds)
 
 
-class AsyncAPIResource:
-    _client: AsyncCloudflare
-
-    def __init__(self, client: AsyncCloudflare) -> None:
-        self._client = client
-        self._get = client.get
-        self._post = client.post
-        self._patch = client.patch
-        self._put = client.put
-        self._delete = client.delete
-        self._get_api_list = client.get_api_list
-
-    async def _sleep(self, seconds: float) -> None:
-        import anyio
-
-        await anyio.sleep(seconds)
+# unasync: sync end

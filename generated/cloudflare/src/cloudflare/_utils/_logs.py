@@ -5,9 +5,9 @@ import re
 import logging
 from typing import Any, Dict, Mapping, Iterable
 
-from .._constants import ENV_PREFIX
+from .._settings import ENV_PREFIX, PACKAGE_NAME
 
-logger: logging.Logger = logging.getLogger("cloudflare")
+logger: logging.Logger = logging.getLogger(PACKAGE_NAME)
 httpx_logger: logging.Logger = logging.getLogger("httpx")
 
 # header names whose values must never reach a log line

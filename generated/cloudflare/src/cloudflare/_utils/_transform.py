@@ -65,7 +65,11 @@ def maybe_transform(data: object, expected_type: object) -> Any:
     """
     if data is None:
         return None
-    return transform(data, expected_type)
+    try:
+        plain = not _has_property_info(expected_type)
+    except TypeError:  # an unhashable type cannot be cached: take the careful path
+        plain = False
+    return _plain(data) if plain else transform(data, expected_type)
 
 
 async def async_maybe_transform(data: object, expected_type: object) -> Any:
@@ -108,6 +112,43 @@ def _transform(data: object, expected_type: object) -> Any:
     if isinstance(data, (date, datetime)):
         return data.isoformat()
     return data
+
+
+def _plain(data: object) -> Any:
+    """What `_transform` makes of data whose type carries no `PropertyInfo`, without the type."""
+    if data is None or isinstance(data, (str, int, float)):
+        return data
+    if isinstance(data, Mapping):
+        return {key: _plain(value) for key, value in data.items() if not isinstance(value, (NotGiven, Omit))}
+    if isinstance(data, pydantic.BaseModel):
+        return data.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if _is_sequence_data(data):
+        return [_plain(item) for item in cast(Iterable[object], data)]
+    if isinstance(data, (date, datetime)):
+        return data.isoformat()
+    return data
+
+
+@lru_cache(maxsize=None)
+def _has_property_info(expected_type: object) -> bool:
+    """Whether `PropertyInfo` (an alias or a format) appears anywhere in the type."""
+    seen: set[int] = set()
+
+    def walk(tp: object) -> bool:
+        if id(tp) in seen:
+            return False  # a recursive type: its fields are being looked at already
+        seen.add(id(tp))
+        tp, metadata = unwrap_type(tp)
+        if _property_info(metadata) is not None:
+            return True
+        if is_typeddict(tp):
+            return any(walk(annotation) for _, annotation in _typeddict_fields(cast(type, tp)).values())
+        return any(walk(arg) for arg in get_args(tp))
+
+    try:
+        return walk(expected_type)
+    except Exception:
+        return True  # unsure: take the careful path
 
 
 def _is_sequence_data(data: object) -> bool:

@@ -1,21 +1,28 @@
 # File generated from an OpenAPI spec by sdkgen. Do not edit it by hand: regenerate instead.
 
-from .resource_groups import (
-    ResourceGroupsResource,
-    AsyncResourceGroupsResource,
-    ResourceGroupsResourceWithRawResponse,
-    AsyncResourceGroupsResourceWithRawResponse,
-    ResourceGroupsResourceWithStreamingResponse,
-    AsyncResourceGroupsResourceWithStreamingResponse,
-)
-from .iam import (
-    IAMResource,
-    AsyncIAMResource,
-    IAMResourceWithRawResponse,
-    AsyncIAMResourceWithRawResponse,
-    IAMResourceWithStreamingResponse,
-    AsyncIAMResourceWithStreamingResponse,
-)
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..._utils._lazy import lazy_getattr
+
+if TYPE_CHECKING:
+    from .resource_groups import (
+        ResourceGroupsResource as ResourceGroupsResource,
+        AsyncResourceGroupsResource as AsyncResourceGroupsResource,
+        ResourceGroupsResourceWithRawResponse as ResourceGroupsResourceWithRawResponse,
+        AsyncResourceGroupsResourceWithRawResponse as AsyncResourceGroupsResourceWithRawResponse,
+        ResourceGroupsResourceWithStreamingResponse as ResourceGroupsResourceWithStreamingResponse,
+        AsyncResourceGroupsResourceWithStreamingResponse as AsyncResourceGroupsResourceWithStreamingResponse,
+    )
+    from .iam import (
+        IAMResource as IAMResource,
+        AsyncIAMResource as AsyncIAMResource,
+        IAMResourceWithRawResponse as IAMResourceWithRawResponse,
+        AsyncIAMResourceWithRawResponse as AsyncIAMResourceWithRawResponse,
+        IAMResourceWithStreamingResponse as IAMResourceWithStreamingResponse,
+        AsyncIAMResourceWithStreamingResponse as AsyncIAMResourceWithStreamingResponse,
+    )
 
 __all__ = [
     "ResourceGroupsResource",
@@ -31,3 +38,22 @@ __all__ = [
     "IAMResourceWithStreamingResponse",
     "AsyncIAMResourceWithStreamingResponse",
 ]
+
+# Each name is imported from its module on first access (see `_utils/_lazy.py`).
+__getattr__ = lazy_getattr(
+    __name__,
+    {
+        "ResourceGroupsResource": ".resource_groups",
+        "AsyncResourceGroupsResource": ".resource_groups",
+        "ResourceGroupsResourceWithRawResponse": ".resource_groups",
+        "AsyncResourceGroupsResourceWithRawResponse": ".resource_groups",
+        "ResourceGroupsResourceWithStreamingResponse": ".resource_groups",
+        "AsyncResourceGroupsResourceWithStreamingResponse": ".resource_groups",
+        "IAMResource": ".iam",
+        "AsyncIAMResource": ".iam",
+        "IAMResourceWithRawResponse": ".iam",
+        "AsyncIAMResourceWithRawResponse": ".iam",
+        "IAMResourceWithStreamingResponse": ".iam",
+        "AsyncIAMResourceWithStreamingResponse": ".iam",
+    },
+)

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Type, Union, Iterable, Optional, cast
+from typing import TYPE_CHECKING, Any, Dict, List, Type, Union, Iterable, Optional, cast
 from functools import cached_property
 from typing_extensions import Literal
 
 import httpx
 
-from .resource_groups import (
-    ResourceGroupsResource,
-    AsyncResourceGroupsResource,
-    ResourceGroupsResourceWithRawResponse,
-    AsyncResourceGroupsResourceWithRawResponse,
-    ResourceGroupsResourceWithStreamingResponse,
-    AsyncResourceGroupsResourceWithStreamingResponse,
-)
 from ..._types import Body, Omit, Query, Headers, NoneType, NotGiven, omit, not_given
 from ..._utils import path_template, maybe_transform, strip_not_given, async_maybe_transform
 from ..._resource import SyncAPIResource, AsyncAPIResource
@@ -27,12 +19,24 @@ from ..._response import (
 )
 from ..._base_client import AsyncPaginator, make_request_options
 
+if TYPE_CHECKING:
+    from .resource_groups import (
+        ResourceGroupsResource,
+        AsyncResourceGroupsResource,
+        ResourceGroupsResourceWithRawResponse,
+        AsyncResourceGroupsResourceWithRawResponse,
+        ResourceGroupsResourceWithStreamingResponse,
+        AsyncResourceGroupsResourceWithStreamingResponse,
+    )
+
 __all__ = ["IAMResource", "AsyncIAMResource"]
 
 
 class IAMResource(SyncAPIResource):
     @cached_property
     def resource_groups(self) -> ResourceGroupsResource:
+        from .resource_groups import ResourceGroupsResource
+
         return ResourceGroupsResource(self._client)
 
     @cached_property
@@ -54,6 +58,8 @@ class IAMResource(SyncAPIResource):
 class AsyncIAMResource(AsyncAPIResource):
     @cached_property
     def resource_groups(self) -> AsyncResourceGroupsResource:
+        from .resource_groups import AsyncResourceGroupsResource
+
         return AsyncResourceGroupsResource(self._client)
 
     @cached_property
@@ -78,6 +84,8 @@ class IAMResourceWithRawResponse:
 
     @cached_property
     def resource_groups(self) -> ResourceGroupsResourceWithRawResponse:
+        from .resource_groups import ResourceGroupsResourceWithRawResponse
+
         return ResourceGroupsResourceWithRawResponse(self._resource.resource_groups)
 
 
@@ -87,6 +95,8 @@ class IAMResourceWithStreamingResponse:
 
     @cached_property
     def resource_groups(self) -> ResourceGroupsResourceWithStreamingResponse:
+        from .resource_groups import ResourceGroupsResourceWithStreamingResponse
+
         return ResourceGroupsResourceWithStreamingResponse(self._resource.resource_groups)
 
 
@@ -96,6 +106,8 @@ class AsyncIAMResourceWithRawResponse:
 
     @cached_property
     def resource_groups(self) -> AsyncResourceGroupsResourceWithRawResponse:
+        from .resource_groups import AsyncResourceGroupsResourceWithRawResponse
+
         return AsyncResourceGroupsResourceWithRawResponse(self._resource.resource_groups)
 
 
@@ -105,4 +117,6 @@ class AsyncIAMResourceWithStreamingResponse:
 
     @cached_property
     def resource_groups(self) -> AsyncResourceGroupsResourceWithStreamingResponse:
+        from .resource_groups import AsyncResourceGroupsResourceWithStreamingResponse
+
         return AsyncResourceGroupsResourceWithStreamingResponse(self._resource.resource_groups)

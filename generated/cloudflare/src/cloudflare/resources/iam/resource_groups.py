@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Type, Union, Iterable, Optional, cast
+from typing import TYPE_CHECKING, Any, Dict, List, Type, Union, Iterable, Optional, cast
 from functools import cached_property
 from typing_extensions import Literal
 

@@ -2,4 +2,23 @@
 
 from __future__ import annotations
 
-from .error_data import ErrorData as ErrorData
+from typing import TYPE_CHECKING
+
+from ..._utils._lazy import lazy_getattr
+
+if TYPE_CHECKING:
+    from .error_data import (
+        ErrorData as ErrorData,
+    )
+
+__all__ = [
+    "ErrorData",
+]
+
+# Each name is imported from its module on first access (see `_utils/_lazy.py`).
+__getattr__ = lazy_getattr(
+    __name__,
+    {
+        "ErrorData": ".error_data",
+    },
+)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import json
 import inspect
 import logging
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 __all__ = [
     "APIResponse",
     "AsyncAPIResponse",
+    "BinaryAPIResponse",
+    "AsyncBinaryAPIResponse",
     "ResponseContextManager",
     "AsyncResponseContextManager",
     "to_raw_response_wrapper",
@@ -72,12 +75,14 @@ class BaseAPIResponse(Generic[R]):
         client: BaseClient[Any],
         options: FinalRequestOptions,
         retries_taken: int = 0,
+        stream_cls: Optional[Type[Any]] = None,
     ) -> None:
         self.http_response = raw
         self.retries_taken = retries_taken
         self._cast_to = cast_to
         self._client = client
         self._options = options
+        self._stream_cls = stream_cls
         self._parsed: Dict[object, Any] = {}
 
     @property
@@ -120,7 +125,11 @@ class BaseAPIResponse(Generic[R]):
         return f"<{self.__class__.__name__} [{status}] type={self._cast_to}>"
 
     def _wants_body(self, to: object) -> bool:
-        return (to or self._cast_to) is not httpx.Response
+        """Whether parsing into `to` needs the whole body first (streams and binary bodies do not)."""
+        if to is None and self._stream_cls is not None:
+            return False
+        target = get_origin(to or self._cast_to) or to or self._cast_to
+        return not (inspect.isclass(target) and issubclass(target, (httpx.Response, BaseAPIResponse)))
 
     def _finish(self, parsed: Any, to: object) -> Any:
         if to is None and parsed is not None and is_given(self._options.post_parser):
@@ -132,6 +141,17 @@ class BaseAPIResponse(Generic[R]):
         """Turn the (already read) body into `to`, or into the type the method returns."""
         cast_to = unwrap_type(to if to is not None else self._cast_to)[0]
         response = self.http_response
+        if to is None and self._stream_cls is not None:
+            return self._stream_cls(cast_to=cast_to, response=response, client=self._client)
+        if inspect.isclass(cast_to) and issubclass(cast_to, BaseAPIResponse):
+            # a binary body: the response object itself, body unread until asked for
+            return cast_to(
+                raw=response,
+                cast_to=bytes,
+                client=self._client,
+                options=self._options,
+                retries_taken=self.retries_taken,
+            )
         if cast_to is NoneType:
             return None
         if cast_to is str:
@@ -159,9 +179,7 @@ class BaseAPIResponse(Generic[R]):
                 except Exception as exc:
                     log.debug("Could not read JSON from response data due to %r", exc)
                 else:
-                    return self._client._process_response_data(
-                        data=data, cast_to=cast_to, response=response
-                    )
+                    return self._client._process_response_data(data=data, cast_to=cast_to, response=response)
             if self._client._strict_response_validation:
                 raise APIResponseValidationError(
                     response=response,
@@ -177,15 +195,137 @@ class BaseAPIResponse(Generic[R]):
             data = response.json()
         except json.JSONDecodeError as exc:
             if self._client._strict_response_validation:
-                raise APIResponseValidationError(
-                    response=response, body=response.text
-                ) from exc
+                raise APIResponseValidationError(response=response, body=response.text) from exc
             return response.text
-        return self._client._process_response_data(
-            data=data, cast_to=cast_to, response=response
-        )
+        return self._client._process_response_data(data=data, cast_to=cast_to, response=response)
 
 
+def _with_raw_header(kwargs: Dict[str, Any], mode: str) -> None:
+    kwargs["extra_headers"] = {
+        **(kwargs.get("extra_headers") or {}),
+        RAW_RESPONSE_HEADER: mode,
+    }
+
+
+# unasync: async begin
+class AsyncAPIResponse(BaseAPIResponse[R]):
+    @overload
+    async def parse(self, *, to: Type[_T]) -> _T: ...
+
+    @overload
+    async def parse(self) -> R: ...
+
+    async def parse(self, *, to: Optional[Type[_T]] = None) -> Union[R, _T]:
+        """The body parsed into the method's return type (or into `to`).
+
+        `to` may be a model class, `dict`, `list`, a `Union`, `str`, `bytes`, `int`,
+        `float`, `bool` or `httpx.Response`.
+        """
+        if to in self._parsed:
+            return cast(Union[R, _T], self._parsed[to])
+        if self._wants_body(to):
+            await self.read()
+        return cast(Union[R, _T], self._finish(self._parse(to), to))
+
+    async def read(self) -> bytes:
+        """Read and return the body."""
+        return await self.http_response.aread()
+
+    async def text(self) -> str:
+        await self.read()
+        return self.http_response.text
+
+    async def json(self) -> object:
+        await self.read()
+        return self.http_response.json()
+
+    async def close(self) -> None:
+        """Release the connection (done for you once the body is read)."""
+        await self.http_response.aclose()
+
+    async def iter_bytes(self, chunk_size: Optional[int] = None) -> AsyncIterator[bytes]:
+        async for chunk in self.http_response.aiter_bytes(chunk_size):
+            yield chunk
+
+    async def iter_text(self, chunk_size: Optional[int] = None) -> AsyncIterator[str]:
+        async for chunk in self.http_response.aiter_text(chunk_size):
+            yield chunk
+
+    async def iter_lines(self) -> AsyncIterator[str]:
+        async for chunk in self.http_response.aiter_lines():
+            yield chunk
+
+
+class AsyncBinaryAPIResponse(AsyncAPIResponse[bytes]):
+    """A response whose body is bytes (a file, an image...): read it, iterate it, or save it."""
+
+    async def write_to_file(self, file: Union[str, "os.PathLike[str]"]) -> None:
+        """Write the body to `file`, chunk by chunk (the whole body is never held at once if streamed)."""
+        # unasync: async-only
+        import anyio
+
+        async with await anyio.Path(file).open("wb") as handle:
+            async for data in self.iter_bytes():
+                await handle.write(data)
+        # unasync: sync-only
+        # with open(file, "wb") as handle:
+        #     for data in self.iter_bytes():
+        #         handle.write(data)
+        # unasync: end
+
+
+class AsyncResponseContextManager(Generic[_AsyncAPIResponseT]):
+    """Sends the request on entering and always closes the response on leaving."""
+
+    def __init__(self, request_func: Callable[[], Awaitable[_AsyncAPIResponseT]]) -> None:
+        self._request_func = request_func
+        self._response: Optional[_AsyncAPIResponseT] = None
+
+    async def __aenter__(self) -> _AsyncAPIResponseT:
+        self._response = await self._request_func()
+        return self._response
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        exc_tb: Optional[TracebackType],
+    ) -> None:
+        if self._response is not None:
+            await self._response.close()
+
+
+def async_to_raw_response_wrapper(
+    func: Callable[P, Awaitable[R]],
+) -> Callable[P, Awaitable[AsyncAPIResponse[R]]]:
+    """Wrap an API method so it returns the response object (body read) instead of `R`."""
+
+    @functools.wraps(func)
+    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> AsyncAPIResponse[R]:
+        _with_raw_header(kwargs, "raw")
+        return cast(AsyncAPIResponse[R], await func(*args, **kwargs))
+
+    return wrapped
+
+
+def async_to_streamed_response_wrapper(
+    func: Callable[P, Awaitable[R]],
+) -> Callable[P, AsyncResponseContextManager[AsyncAPIResponse[R]]]:
+    """Wrap an API method so it returns a context manager over the unread response object."""
+
+    @functools.wraps(func)
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> AsyncResponseContextManager[AsyncAPIResponse[R]]:
+        _with_raw_header(kwargs, "stream")
+        request = functools.partial(func, *args, **kwargs)
+        return AsyncResponseContextManager(cast(Callable[[], Awaitable[AsyncAPIResponse[R]]], request))
+
+    return wrapped
+
+
+# unasync: async end
+
+
+# unasync: sync begin (derived from the async section above by `python -m generator.unasync`; do not edit)
 class APIResponse(BaseAPIResponse[R]):
     @overload
     def parse(self, *, to: Type[_T]) -> _T: ...
@@ -222,61 +362,30 @@ class APIResponse(BaseAPIResponse[R]):
         self.http_response.close()
 
     def iter_bytes(self, chunk_size: Optional[int] = None) -> Iterator[bytes]:
-        yield from self.http_response.iter_bytes(chunk_size)
+        for chunk in self.http_response.iter_bytes(chunk_size):
+            yield chunk
 
     def iter_text(self, chunk_size: Optional[int] = None) -> Iterator[str]:
-        yield from self.http_response.iter_text(chunk_size)
+        for chunk in self.http_response.iter_text(chunk_size):
+            yield chunk
 
     def iter_lines(self) -> Iterator[str]:
-        yield from self.http_response.iter_lines()
-
-
-class AsyncAPIResponse(BaseAPIResponse[R]):
-    @overload
-    async def parse(self, *, to: Type[_T]) -> _T: ...
-
-    @overload
-    async def parse(self) -> R: ...
-
-    async def parse(self, *, to: Optional[Type[_T]] = None) -> Union[R, _T]:
-        """The body parsed into the method's return type (or into `to`)."""
-        if to in self._parsed:
-            return cast(Union[R, _T], self._parsed[to])
-        if self._wants_body(to):
-            await self.read()
-        return cast(Union[R, _T], self._finish(self._parse(to), to))
-
-    async def read(self) -> bytes:
-        return await self.http_response.aread()
-
-    async def text(self) -> str:
-        await self.read()
-        return self.http_response.text
-
-    async def json(self) -> object:
-        await self.read()
-        return self.http_response.json()
-
-    async def close(self) -> None:
-        await self.http_response.aclose()
-
-    async def iter_bytes(
-        self, chunk_size: Optional[int] = None
-    ) -> AsyncIterator[bytes]:
-        async for chunk in self.http_response.aiter_bytes(chunk_size):
+        for chunk in self.http_response.iter_lines():
             yield chunk
 
-    async def iter_text(self, chunk_size: Optional[int] = None) -> AsyncIterator[str]:
-        async for chunk in self.http_response.aiter_text(chunk_size):
-            yield chunk
 
-    async def iter_lines(self) -> AsyncIterator[str]:
-        async for chunk in self.http_response.aiter_lines():
-            yield chunk
+class BinaryAPIResponse(APIResponse[bytes]):
+    """A response whose body is bytes (a file, an image...): read it, iterate it, or save it."""
+
+    def write_to_file(self, file: Union[str, "os.PathLike[str]"]) -> None:
+        """Write the body to `file`, chunk by chunk (the whole body is never held at once if streamed)."""
+        with open(file, "wb") as handle:
+            for data in self.iter_bytes():
+                handle.write(data)
 
 
 class ResponseContextManager(Generic[_APIResponseT]):
-    """Sends the request on `__enter__` and always closes the response on `__exit__`."""
+    """Sends the request on entering and always closes the response on leaving."""
 
     def __init__(self, request_func: Callable[[], _APIResponseT]) -> None:
         self._request_func = request_func
@@ -296,36 +405,10 @@ class ResponseContextManager(Generic[_APIResponseT]):
             self._response.close()
 
 
-class AsyncResponseContextManager(Generic[_AsyncAPIResponseT]):
-    """Sends the request on `__aenter__` and always closes the response on `__aexit__`."""
-
-    def __init__(self, api_request: Awaitable[_AsyncAPIResponseT]) -> None:
-        self._api_request = api_request
-        self._response: Optional[_AsyncAPIResponseT] = None
-
-    async def __aenter__(self) -> _AsyncAPIResponseT:
-        self._response = await self._api_request
-        return self._response
-
-    async def __aexit__(
-        self,
-        exc_type: Optional[Type[BaseException]],
-        exc: Optional[BaseException],
-        exc_tb: Optional[TracebackType],
-    ) -> None:
-        if self._response is not None:
-            await self._response.close()
-
-
-def _with_raw_header(kwargs: Dict[str, Any], mode: str) -> None:
-    kwargs["extra_headers"] = {
-        **(kwargs.get("extra_headers") or {}),
-        RAW_RESPONSE_HEADER: mode,
-    }
-
-
-def to_raw_response_wrapper(func: Callable[P, R]) -> Callable[P, APIResponse[R]]:
-    """Wrap an API method so it returns the `APIResponse` (body read) instead of `R`."""
+def to_raw_response_wrapper(
+    func: Callable[P, R],
+) -> Callable[P, APIResponse[R]]:
+    """Wrap an API method so it returns the response object (body read) instead of `R`."""
 
     @functools.wraps(func)
     def wrapped(*args: P.args, **kwargs: P.kwargs) -> APIResponse[R]:
@@ -335,26 +418,13 @@ def to_raw_response_wrapper(func: Callable[P, R]) -> Callable[P, APIResponse[R]]
     return wrapped
 
 
-def async_to_raw_response_wrapper(
-    func: Callable[P, Awaitable[R]],
-) -> Callable[P, Awaitable[AsyncAPIResponse[R]]]:
-    @functools.wraps(func)
-    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> AsyncAPIResponse[R]:
-        _with_raw_header(kwargs, "raw")
-        return cast(AsyncAPIResponse[R], await func(*args, **kwargs))
-
-    return wrapped
-
-
 def to_streamed_response_wrapper(
     func: Callable[P, R],
 ) -> Callable[P, ResponseContextManager[APIResponse[R]]]:
-    """Wrap an API method so it returns a context manager over the unread `APIResponse`."""
+    """Wrap an API method so it returns a context manager over the unread response object."""
 
     @functools.wraps(func)
-    def wrapped(
-        *args: P.args, **kwargs: P.kwargs
-    ) -> ResponseContextManager[APIResponse[R]]:
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> ResponseContextManager[APIResponse[R]]:
         _with_raw_header(kwargs, "stream")
         request = functools.partial(func, *args, **kwargs)
         return ResponseContextManager(cast(Callable[[], APIResponse[R]], request))
@@ -362,17 +432,4 @@ def to_streamed_response_wrapper(
     return wrapped
 
 
-def async_to_streamed_response_wrapper(
-    func: Callable[P, Awaitable[R]],
-) -> Callable[P, AsyncResponseContextManager[AsyncAPIResponse[R]]]:
-    @functools.wraps(func)
-    def wrapped(
-        *args: P.args, **kwargs: P.kwargs
-    ) -> AsyncResponseContextManager[AsyncAPIResponse[R]]:
-        _with_raw_header(kwargs, "stream")
-        request = func(*args, **kwargs)
-        return AsyncResponseContextManager(
-            cast(Awaitable[AsyncAPIResponse[R]], request)
-        )
-
-    return wrapped
+# unasync: sync end

@@ -172,10 +172,7 @@ def construct_type(*, value: object, type_: object) -> object:
             return value
         args = get_args(tp)
         item_type = args[1] if len(args) == 2 else object
-        return {
-            key: construct_type(value=item, type_=item_type)
-            for key, item in value.items()
-        }
+        return {key: construct_type(value=item, type_=item_type) for key, item in value.items()}
 
     if tp is float:
         if isinstance(value, int) and not isinstance(value, bool):

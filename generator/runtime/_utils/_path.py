@@ -28,9 +28,7 @@ def path_template(template: str, /, **params: object) -> str:
     result = _fill(path, params, _SEGMENT_SAFE)
     for segment in result.split("/"):
         if _DOT_SEGMENT.match(segment):
-            raise ValueError(
-                f"Constructed path {result!r} contains dot-segment {segment!r} which is not allowed"
-            )
+            raise ValueError(f"Constructed path {result!r} contains dot-segment {segment!r} which is not allowed")
     if question_mark:
         result += "?" + _fill(query, params, _QUERY_SAFE)
     if hash_mark:

@@ -1,21 +1,18 @@
 from __future__ import annotations
 
-{% if sdk.error_model %}
-from typing import List, Optional
-{% else %}
-from typing import Optional
-{% endif %}
+from typing import TYPE_CHECKING, List, Optional
 from typing_extensions import Literal
 
 import httpx
-{% if sdk.error_model %}
 
 from ._models import construct_type
-from .{{ sdk.error_model.module }} import {{ sdk.error_model.class_name }}
-{% endif %}
+from ._settings import ERRORS_KEY, BaseError, error_model
+
+if TYPE_CHECKING:
+    from ._settings import ErrorModel
 
 __all__ = [
-    "{{ sdk.client_class }}Error",
+    "BaseError",
     "APIError",
     "APIResponseValidationError",
     "APIStatusError",
@@ -33,33 +30,23 @@ __all__ = [
 ]
 
 
-class {{ sdk.client_class }}Error(Exception):
-    pass
-
-
-class APIError({{ sdk.client_class }}Error):
+class APIError(BaseError):
     message: str
     request: httpx.Request
 
     body: object | None
     """The API response body: the decoded JSON if it was valid JSON, else the raw text,
     or `None` when there was no response (e.g. a connection error)."""
-{% if sdk.error_model %}
 
-    errors: List[{{ sdk.error_model.class_name }}]
+    errors: List[ErrorModel]
     """The error objects of the response body, parsed loosely; empty if there are none."""
-{% endif %}
 
-    def __init__(
-        self, message: str, request: httpx.Request, *, body: object | None
-    ) -> None:
+    def __init__(self, message: str, request: httpx.Request, *, body: object | None) -> None:
         super().__init__(message)
         self.request = request
         self.message = message
         self.body = body
-{% if sdk.error_model %}
         self.errors = _parse_errors(body)
-{% endif %}
 
 
 class APIResponseValidationError(APIError):
@@ -85,18 +72,14 @@ class APIStatusError(APIError):
     response: httpx.Response
     status_code: int
 
-    def __init__(
-        self, message: str, *, response: httpx.Response, body: object | None
-    ) -> None:
+    def __init__(self, message: str, *, response: httpx.Response, body: object | None) -> None:
         super().__init__(message, response.request, body=body)
         self.response = response
         self.status_code = response.status_code
 
 
 class APIConnectionError(APIError):
-    def __init__(
-        self, *, message: str = "Connection error.", request: httpx.Request
-    ) -> None:
+    def __init__(self, *, message: str = "Connection error.", request: httpx.Request) -> None:
         super().__init__(message, request, body=None)
 
 
@@ -148,27 +131,18 @@ _STATUS_ERRORS = {
 }
 
 
-def make_status_error(
-    message: str, *, body: object, response: httpx.Response
-) -> APIStatusError:
+def make_status_error(message: str, *, body: object, response: httpx.Response) -> APIStatusError:
     """The exception for an error response: the class is picked by status code."""
     status = response.status_code
-    cls = _STATUS_ERRORS.get(
-        status, InternalServerError if status >= 500 else APIStatusError
-    )
+    cls = _STATUS_ERRORS.get(status, InternalServerError if status >= 500 else APIStatusError)
     return cls(message, response=response, body=body)
-{% if sdk.error_model %}
 
 
-_ERRORS_KEY = {{ sdk.errors_key | pystr }}
-
-
-def _parse_errors(body: object) -> List[{{ sdk.error_model.class_name }}]:
-    if not isinstance(body, dict):
+def _parse_errors(body: object) -> List[ErrorModel]:
+    if ERRORS_KEY is None or not isinstance(body, dict):
         return []
     try:
-        errors = construct_type(type_=List[{{ sdk.error_model.class_name }}], value=body.get(_ERRORS_KEY))
+        errors = construct_type(type_=List[error_model()], value=body.get(ERRORS_KEY))  # type: ignore[misc]
     except Exception:
         return []
     return errors if isinstance(errors, list) else []
-{% endif %}
