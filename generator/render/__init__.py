@@ -10,7 +10,7 @@ from typing import Any
 import jinja2
 
 from ..fileset import FileSet
-from ..ir.model import Api, PageStyle
+from ..ir.model import Api, PageStyle, ResponseKind
 from ..ir.naming import singular, snake_case
 from .literals import comment, docstring_body, py_literal, pystr
 from .views import ResourceView, SdkView, TypeFileView, ViewBuilder, build_views
@@ -95,6 +95,7 @@ class SdkContext:
     errors_key: str | None
     error_model: ErrorModelRef | None
     pages: tuple[PageStyle, ...]
+    secret_query_params: tuple[str, ...]  # query parameters that carry credentials
 
 
 def sdk_context(api: Api) -> SdkContext:
@@ -116,6 +117,7 @@ def sdk_context(api: Api) -> SdkContext:
             ErrorModelRef(envelope.model_name, f"types.shared.{snake_case(envelope.model_name)}") if envelope else None
         ),
         pages=api.pages,
+        secret_query_params=tuple(sorted({s.param_name for s in api.auth if s.location == "query"})),
     )
 
 
@@ -227,7 +229,8 @@ class Route:
     method: str
     regex: str
     status: int
-    body: str
+    body: str  # a Python literal: JSON data, or bytes sent as they are
+    content_type: str = "application/json"
 
 
 @dataclass
@@ -237,6 +240,7 @@ class TestFileView:
     page_imports: list[str]
     type_imports: list[tuple[str, list[str]]]
     lang_header: str
+    uses_binary: bool = False
 
 
 class _Renderer:
@@ -315,7 +319,9 @@ class _Renderer:
                 builder.test_call(view, method, op) for method, op in zip(view.methods, view.resource.operations)
             ]
             for call in calls:
-                routes.append(Route(call.route_method, call.route_regex, call.response_status, call.response_body))
+                routes.append(
+                    Route(call.route_method, call.route_regex, call.response_status, call.response_body, call.response_content_type)
+                )
             types_pkg = ".".join(("types", *view.resource.path[:-1]))
             names = sorted({op.response_type_name for op in view.resource.operations if op.response_type_name})
             pages = sorted({f"{p}{op.page.class_suffix}" for op in view.resource.operations if op.page for p in ("Sync", "Async")})
@@ -328,6 +334,7 @@ class _Renderer:
                 page_imports=pages,
                 type_imports=[(types_pkg, names)] if names else [],
                 lang_header=f"{api.package.telemetry_prefix}-Lang",
+                uses_binary=any(call.method.response_kind is ResponseKind.BINARY for call in calls),
             )
             self.render("sdk/tests/test_resource.py.jinja", "/".join((*dirs, f"test_{view.resource.attr_name}.py")), t=test_view)
         client_kwargs = py_literal(dict(api.test_credentials))
@@ -391,7 +398,21 @@ class _Renderer:
                     break
             if example:
                 break
-        return {"usage_credentials": [(s.option, s.env_var) for s in self.api.auth[:1]], "example": example}
+        return {
+            "usage_credentials": [(s.option, s.env_var) for s in self.api.auth[:1]],
+            "example": example,
+            "stream_example": self._call_example(views, ResponseKind.EVENT_STREAM),
+            "binary_example": self._call_example(views, ResponseKind.BINARY),
+        }
+
+    def _call_example(self, views: SdkView, kind: ResponseKind) -> dict[str, str] | None:
+        """The first method returning `kind`, as a chain from the client and its required arguments."""
+        for view in _walk(views.resources):
+            for method, op in zip(view.methods, view.resource.operations):
+                if method.response_kind is kind:
+                    call = ViewBuilder(self.api).test_call(view, method, op)
+                    return {"chain": f"{call.resource_chain}.{method.name}", "args": call.required_args}
+        return None
 
 
 def _resource_exports(view: ResourceView) -> tuple[str, list[str]]:

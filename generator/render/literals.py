@@ -67,6 +67,8 @@ def py_literal(value: Any) -> str:
         return repr(value)
     if isinstance(value, str):
         return pystr(value)
+    if isinstance(value, bytes):
+        return pybytes(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(py_literal(v) for v in value) + "]"
     if isinstance(value, dict):
@@ -100,3 +102,20 @@ def comment(text: str) -> str:
     """One comment line's text: no newline can end the comment and start code."""
     flat = " ".join(text.split())
     return "".join(_escape_char(c) if _unsafe(c) else c for c in flat)
+
+
+def pybytes(value: bytes) -> str:
+    """A double-quoted bytes literal (as black writes it): printable ASCII as is, the rest escaped."""
+    out = ['b"']
+    for byte in value:
+        char = chr(byte)
+        if char in ('"', "\\"):
+            out.append("\\" + char)
+        elif 0x20 <= byte < 0x7F:
+            out.append(char)
+        elif char == "\n":
+            out.append("\\n")
+        else:
+            out.append(f"\\x{byte:02x}")
+    out.append('"')
+    return "".join(out)

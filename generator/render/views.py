@@ -7,6 +7,7 @@ helper a method calls, how a docstring reads) is computed in this module.
 from __future__ import annotations
 
 import re
+import json
 from dataclasses import dataclass, field
 
 from ..ir.examples import example_for, fits
@@ -86,6 +87,7 @@ class MethodView:
     model: str  # item model of a page
     has_body_arg: bool  # the spec declares a body (even without a schema)
     deprecated: bool
+    response_kind: ResponseKind = ResponseKind.JSON
     cast_to_async: str = ""  # when the async method casts to another class (binary responses)
     stream_cls: str = ""  # "Stream[X]" when the method returns server-sent events
     stream_cls_async: str = ""
@@ -139,6 +141,8 @@ class TestCallView:
     has_optional: bool
     response_annotation_async: str
     resource_chain: str  # "store.pets"
+    response_content_type: str = "application/json"
+    stream_item: str = ""  # the annotation of each event when the method returns a stream, else ""
 
 
 @dataclass
@@ -341,6 +345,7 @@ class ViewBuilder:
             query_dict=dict_display("query"),
             header_dict=header_dict,
             headers_expr=headers_expr,
+            response_kind=kind if op.page is None else ResponseKind.JSON,
             cast_to_async=cast_to_async or cast_to,
             stream_cls=stream_cls,
             stream_cls_async=stream_cls_async,
@@ -392,7 +397,7 @@ class ViewBuilder:
                 type_imports.setdefault(f"{types_pkg}.{op.response_module}", []).append(op.response_type_name)
             if op.page is not None:
                 runtime_imports.update({view.page_sync, view.page_async})
-            uses_binary = uses_binary or view.returns_sync == "BinaryAPIResponse"
+            uses_binary = uses_binary or view.response_kind is ResponseKind.BINARY
             uses_stream = uses_stream or bool(view.stream_cls)
             if view.post_parser:
                 uses_wrapper = True
@@ -463,8 +468,20 @@ class ViewBuilder:
             body = self._wire_example(op)
         annotation = method.returns_sync
         annotation_async = method.returns_sync
+        content_type = "application/json"
+        stream_item = ""
         if op.page is not None:
             annotation_async = method.page_async + f"[{op.response_type_name}]"
+        elif method.stream_cls:
+            # two events carrying the example, then the end of the stream
+            stream_item = method.cast_to
+            content_type = "text/event-stream"
+            event = b"data: " + json.dumps(body).encode() + b"\n\n"
+            body = event + event
+        elif method.response_kind is ResponseKind.BINARY:
+            annotation_async = method.returns_async
+            content_type = op.response.content_type
+            body = b"\x89binary\x00body\xff"
         return TestCallView(
             method=method,
             op=op,
@@ -484,6 +501,8 @@ class ViewBuilder:
             resource_chain=".".join(resource_view.resource.path),
             has_optional=any(not p.required and p.location != "path" for p in op.parameters),
             response_annotation_async=annotation_async,
+            response_content_type=content_type,
+            stream_item=stream_item,
         )
 
     def _wire_example(self, op: Operation) -> object:

@@ -7,13 +7,21 @@ one the runtime's own type-check and tests run against.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, Type, Optional
+from typing import TYPE_CHECKING, Dict, Type, Tuple, Optional
 
 if TYPE_CHECKING:
     ErrorModel = Dict[str, object]
     """The type of the items of `APIError.errors`."""
 
-__all__ = ["PACKAGE_NAME", "ENV_PREFIX", "TELEMETRY_PREFIX", "RESULT_KEY", "ERRORS_KEY", "BaseError"]
+__all__ = [
+    "PACKAGE_NAME",
+    "ENV_PREFIX",
+    "TELEMETRY_PREFIX",
+    "RESULT_KEY",
+    "ERRORS_KEY",
+    "SECRET_QUERY_PARAMS",
+    "BaseError",
+]
 
 PACKAGE_NAME = "sdk"
 """The import name: the logger's name, and what messages tell users to import."""
@@ -29,6 +37,9 @@ RESULT_KEY: Optional[str] = "result"
 
 ERRORS_KEY: Optional[str] = "errors"
 """The key of an error response's body that lists the errors; `None` when there is none."""
+
+SECRET_QUERY_PARAMS: Tuple[str, ...] = ("api_key",)
+"""Query parameters that carry credentials: their values are redacted from every log line."""
 
 
 class BaseError(Exception):

@@ -277,3 +277,54 @@ def test_aiohttp_client_without_the_extra_says_what_to_install(monkeypatch: pyte
     monkeypatch.setattr(importlib, "import_module", no_aiohttp)
     with pytest.raises(RuntimeError, match=r"pip install 'acme_sdk\[aiohttp\]'"):
         acme_sdk.DefaultAioHttpClient()
+
+
+def test_query_credentials_never_reach_a_log_line(
+    server: str,
+    seen: List[Dict[str, Any]],
+    sleeps: List[float],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A credential sent in the query (apiKey `in: query`) is redacted in our logs and in httpx's."""
+    monkeypatch.setenv("ACME_LOG", "debug")
+    monkeypatch.setattr(logging.root, "handlers", list(logging.root.handlers))
+    for logger in (_logs.logger, _logs.httpx_logger):
+        monkeypatch.setattr(logger, "level", logger.level)
+    _logs.setup_logging()
+    caplog.set_level(logging.DEBUG)
+    client = Acme(api_key=API_KEY, base_url=server, default_query={"api_key": "query-secret-1"})
+    client.get("/thing?access_token=query-secret-2&page=2", cast_to=object, options={"params": {"sig": "x"}})
+    with pytest.raises(acme_sdk.InternalServerError):
+        client.get("/fail", cast_to=object, options={"params": {"session_id": "query-secret-3"}})
+    assert "api_key=query-secret-1" in seen[0]["path"]  # the server still gets it
+    text = "\n".join(record.getMessage() for record in caplog.records)
+    assert "HTTP Request: GET" in text and "page=2" in text  # httpx's own line is there, redacted
+    for secret in ("query-secret-1", "query-secret-2", "query-secret-3", API_KEY):
+        assert secret not in text, secret
+    assert "api_key=%3Credacted%3E" in text
+
+
+def test_redact_url_keeps_everything_but_secret_values() -> None:
+    url = "https://h.test/p?a=1&api_key=s1&Token=s2&x=&appid=s3"
+    assert _logs.redact_url(url) == "https://h.test/p?a=1&api_key=%3Credacted%3E&Token=%3Credacted%3E&x=&appid=s3"
+    assert _logs.redact_url("https://h.test/p?a=1") == "https://h.test/p?a=1"
+
+
+@pytest.mark.parametrize("bad", ["ftp://h.test/x", "/relative/path", "h.test/no-scheme", "file:///etc/passwd", "http://"])
+def test_base_url_must_be_absolute_http(bad: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ValueError, match="must be an absolute http:// or https:// URL"):
+        Acme(api_key=API_KEY, base_url=bad)
+    monkeypatch.setenv("ACME_BASE_URL", bad)  # the environment goes through the same check
+    with pytest.raises(ValueError, match="must be an absolute http:// or https:// URL"):
+        Acme(api_key=API_KEY)
+
+
+def test_tls_verification_is_on_by_default() -> None:
+    import ssl
+
+    for client in (Acme(api_key=API_KEY), AsyncAcme(api_key=API_KEY)):
+        pool = client._client._transport._pool  # type: ignore[attr-defined]
+        context = pool._ssl_context
+        assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    assert "sk-super-secret" not in repr(Acme(api_key=API_KEY))

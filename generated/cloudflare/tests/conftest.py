@@ -16,18 +16,20 @@ from cloudflare import Cloudflare, AsyncCloudflare
 # Credentials the tests construct clients with (sent to the loopback mock server only).
 CLIENT_KWARGS: Dict[str, str] = {"api_email": "user@example.com", "api_key": "144c9defac04969c7bfad8efaa8ea194"}
 
-# (method, path pattern, status, JSON body) for every operation of the API.
-ROUTES: List[Tuple[str, str, int, Any]] = [
+# (method, path pattern, status, content type, body: JSON data or raw bytes) for every operation.
+ROUTES: List[Tuple[str, str, int, str, Any]] = [
     (
         "DELETE",
         "^/accounts/[^/]+/iam/resource_groups/[^/]+$",
         200,
+        "application/json",
         {"success": True, "errors": [], "messages": [], "result": {"id": "023e105f4ecef8ad9ca31a8372d0c353"}},
     ),
     (
         "GET",
         "^/accounts/[^/]+/iam/resource_groups/[^/]+$",
         200,
+        "application/json",
         {
             "success": True,
             "errors": [],
@@ -49,6 +51,7 @@ ROUTES: List[Tuple[str, str, int, Any]] = [
         "PUT",
         "^/accounts/[^/]+/iam/resource_groups/[^/]+$",
         200,
+        "application/json",
         {
             "success": True,
             "errors": [],
@@ -70,6 +73,7 @@ ROUTES: List[Tuple[str, str, int, Any]] = [
         "GET",
         "^/accounts/[^/]+/iam/resource_groups$",
         200,
+        "application/json",
         {
             "success": True,
             "errors": [],
@@ -93,6 +97,7 @@ ROUTES: List[Tuple[str, str, int, Any]] = [
         "POST",
         "^/accounts/[^/]+/iam/resource_groups$",
         200,
+        "application/json",
         {
             "success": True,
             "errors": [],
@@ -149,7 +154,7 @@ class MockServer:
         import re
 
         mock = self
-        routes = [(method, re.compile(pattern), status, body) for method, pattern, status, body in ROUTES]
+        routes = [(method, re.compile(pattern), status, kind, body) for method, pattern, status, kind, body in ROUTES]
 
         class Handler(BaseHTTPRequestHandler):
             def _answer(self) -> None:
@@ -165,11 +170,14 @@ class MockServer:
                 )
                 with mock._lock:
                     mock.requests.append(recorded)
-                for method, pattern, status, payload in routes:
+                for method, pattern, status, content_type, payload in routes:
                     if method == self.command and pattern.match(url.path):
-                        data = b"" if payload is None else json.dumps(payload).encode()
+                        if isinstance(payload, bytes):
+                            data = payload
+                        else:
+                            data = b"" if payload is None else json.dumps(payload).encode()
                         self.send_response(status)
-                        self.send_header("Content-Type", "application/json")
+                        self.send_header("Content-Type", content_type)
                         self.send_header("Content-Length", str(len(data)))
                         self.end_headers()
                         self.wfile.write(data)

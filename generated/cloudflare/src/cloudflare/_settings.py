@@ -6,7 +6,7 @@ Every other runtime module is the same in every SDK sdkgen generates; they read 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Type, Optional
+from typing import TYPE_CHECKING, Type, Tuple, Optional
 
 if TYPE_CHECKING:
     from .types.shared.error_data import ErrorData
@@ -14,7 +14,16 @@ if TYPE_CHECKING:
     ErrorModel = ErrorData
     """The type of the items of `APIError.errors`."""
 
-__all__ = ["PACKAGE_NAME", "ENV_PREFIX", "TELEMETRY_PREFIX", "RESULT_KEY", "ERRORS_KEY", "BaseError", "CloudflareError"]
+__all__ = [
+    "PACKAGE_NAME",
+    "ENV_PREFIX",
+    "TELEMETRY_PREFIX",
+    "RESULT_KEY",
+    "ERRORS_KEY",
+    "SECRET_QUERY_PARAMS",
+    "BaseError",
+    "CloudflareError",
+]
 
 PACKAGE_NAME = "cloudflare"
 """The import name: the logger's name, and what messages tell users to import."""
@@ -30,6 +39,9 @@ RESULT_KEY: Optional[str] = "result"
 
 ERRORS_KEY: Optional[str] = "errors"
 """The key of an error response's body that lists the errors; `None` when there is none."""
+
+SECRET_QUERY_PARAMS: Tuple[str, ...] = ()
+"""Query parameters that carry credentials: their values are redacted from every log line."""
 
 
 class CloudflareError(Exception):
