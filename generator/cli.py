@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -17,6 +17,9 @@ from . import __version__
 from .cli_output import PROBLEM_FORMATS, Reporter
 from .errors import SdkgenError, SpecProblem
 from .output import Drift
+
+if TYPE_CHECKING:
+    from .pipeline import Timings
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_USAGE = 64  # EX_USAGE from sysexits.h: the command line itself is wrong
@@ -67,6 +70,13 @@ def main() -> None:
 
 
 _spec_argument = click.argument("spec", type=click.Path(path_type=Path, dir_okay=True))
+_verbose_option = click.option("--verbose", "-v", is_flag=True, help="Print the time each stage took to stderr.")
+
+
+def _print_timings(timings: Timings, verbose: bool) -> None:
+    if verbose:
+        for name, seconds in timings.stages:
+            click.echo(f"sdkgen: {name:<16} {seconds:8.3f} s", err=True)
 
 
 # --------------------------------------------------------------------------- generate
@@ -78,22 +88,36 @@ _spec_argument = click.argument("spec", type=click.Path(path_type=Path, dir_okay
 @click.option("--config", "-c", type=click.Path(path_type=Path), help="Generator config (default: sdkgen.yaml beside SPEC).")
 @click.option("--package-name", help="Distribution/import name of the generated package.")
 @_layout_option
+@_verbose_option
 @_reporting_options
 def generate(
-    spec: Path, output: Path, config: Path | None, package_name: str | None, layout: str,
+    spec: Path, output: Path, config: Path | None, package_name: str | None, layout: str, verbose: bool,
     output_format: str, quiet: bool, fail_on: str,
 ) -> None:
-    """Generate the SDK for SPEC into --output (atomically)."""
-    _run_generate(_reporter("generate", output_format, quiet, fail_on), spec, output, config, package_name or "", layout)
+    """Generate the SDK for SPEC into --output (atomically); nothing to do if it is up to date."""
+    reporter = _reporter("generate", output_format, quiet, fail_on)
+    _run_generate(reporter, spec, output, config, package_name or "", layout, verbose)
 
 
-def _run_generate(reporter: Reporter, spec: Path, output: Path, config: Path | None, package_name: str, layout: str) -> NoReturn:
+def _run_generate(
+    reporter: Reporter, spec: Path, output: Path, config: Path | None, package_name: str, layout: str, verbose: bool
+) -> NoReturn:
+    from .pipeline import Timings
     from .pipeline import generate as run
 
+    timings = Timings()
     try:
-        generated = run(spec, output, config=config, package_name=package_name, layout=layout)
+        # --fail-on warning needs the warnings, which only a real run finds: no shortcut then.
+        generated = run(spec, output, config=config, package_name=package_name, layout=layout, timings=timings,
+                        reuse=not reporter.fail_on_warning)
     except SdkgenError as error:
+        _print_timings(timings, verbose)
         _fail(reporter, error, "; nothing was written")
+    _print_timings(timings, verbose)
+    if generated is None:
+        reporter.set(up_to_date=True, output=str(output))
+        reporter.info(f"{output}: up to date (same spec, config and generator; files unchanged)")
+        reporter.finish(EXIT_OK)
     reporter.problems(generated.warnings)
     operations = len(generated.api.all_operations())
     name = generated.api.package.import_name
@@ -136,28 +160,35 @@ def _run_validate(reporter: Reporter, spec: Path) -> NoReturn:
 @click.option("--package-name")
 @_layout_option
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of what generate would change.")
+@_verbose_option
 @_reporting_options
 def check(
     spec: Path, output: Path, config: Path | None, package_name: str | None, layout: str, show_diff: bool,
-    output_format: str, quiet: bool, fail_on: str,
+    verbose: bool, output_format: str, quiet: bool, fail_on: str,
 ) -> None:
     """Exit 1 if --output differs from what SPEC would generate (writes nothing)."""
     reporter = _reporter("check", output_format, quiet, fail_on)
-    _run_check(reporter, spec, output, config, package_name or "", layout, show_diff)
+    _run_check(reporter, spec, output, config, package_name or "", layout, show_diff, verbose)
 
 
 def _run_check(
-    reporter: Reporter, spec: Path, output: Path, config: Path | None, package_name: str, layout: str, show_diff: bool
+    reporter: Reporter, spec: Path, output: Path, config: Path | None, package_name: str, layout: str,
+    show_diff: bool, verbose: bool,
 ) -> NoReturn:
     from .output import drift_patch
-    from .pipeline import check_drift
+    from .pipeline import Timings, check_drift
 
+    timings = Timings()
     try:
-        checked = check_drift(spec, output, config=config, package_name=package_name, layout=layout)
+        checked = check_drift(spec, output, config=config, package_name=package_name, layout=layout, timings=timings,
+                              reuse=not reporter.fail_on_warning)
     except SdkgenError as error:
+        _print_timings(timings, verbose)
         _fail(reporter, error)
+    _print_timings(timings, verbose)
     drift = checked.drift
-    reporter.problems(checked.generated.warnings)
+    if checked.generated is not None:
+        reporter.problems(checked.generated.warnings)
     reporter.set(
         up_to_date=drift.clean, added=list(drift.added), changed=list(drift.changed), removed=list(drift.removed)
     )
@@ -169,7 +200,7 @@ def _run_check(
             reporter.info(f"{label}: {path}")
     if reporter.format == "github":  # an annotation per drifted file, on the file
         reporter.problems(_drift_problems(output, drift))
-    if show_diff:
+    if show_diff and checked.generated is not None:
         reporter.detail(drift_patch(checked.generated.files, output, drift))
     reporter.note(f"{output}: out of date; run `sdkgen generate` to update")
     reporter.finish(EXIT_FAILED)

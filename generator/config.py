@@ -391,6 +391,21 @@ def config_from_data(data: dict[str, Any], text: str, file: str, *, pointer_pref
     )
 
 
+def pyproject_has_config(path: Path) -> bool:
+    """Whether a pyproject.toml has a [tool.sdkgen] table (an unparsable one counts, so that
+    loading it reports the error)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True
+    tool = document.get("tool")
+    return isinstance(tool, dict) and "sdkgen" in tool
+
+
 def load_pyproject_config(path: str | Path) -> Config | None:
     """The `[tool.sdkgen]` table of a pyproject.toml as a config; None when it has none."""
     if sys.version_info >= (3, 11):

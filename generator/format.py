@@ -1,15 +1,22 @@
 """FileSet -> FileSet with every Python file formatted by black (the proof of black-clean output).
 
-black costs ~30 ms a file, and most files (the runtime) are the same from run to run, so
-results are cached on disk by a hash of black's version, mode and the input text. A cache
-entry is a pure function of its key, so the cache can never change the output.
+black costs ~30-100 ms a file, and most files are the same from run to run, so results are
+cached on disk by a hash of black's version, mode and the input text. A cache entry is a pure
+function of its key, so the cache can never change the output. Cache misses are formatted in
+parallel, one fresh process per CPU; results are collected in path order, so the output does not
+depend on which worker finished first.
+
+Files in `FileSet.formatted` (the runtime, copied verbatim and black-stable as written) are
+passed through untouched.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import black
@@ -17,8 +24,14 @@ import black
 from .errors import SdkgenError
 from .fileset import FileSet
 
-# One style for every generated SDK; part of the byte-for-byte contract.
-MODE = black.Mode(line_length=120, target_versions={black.TargetVersion.PY39})
+# One style for every generated SDK; part of the byte-for-byte contract. The generated
+# pyproject.toml declares the same settings (LINE_LENGTH, TARGET_VERSIONS) for black --check.
+LINE_LENGTH = 120
+TARGET_VERSIONS = ("py39",)
+MODE = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion[v.upper()] for v in TARGET_VERSIONS})
+
+# Below this many cache misses, starting worker processes costs more than it saves.
+_PARALLEL_FROM = 8
 
 
 def _cache_dir() -> Path | None:
@@ -33,40 +46,87 @@ def _key(text: str) -> str:
     return hashlib.sha256((salt + text).encode("utf-8")).hexdigest()
 
 
+def _read_cached(entry: Path) -> str | None:
+    try:
+        return entry.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _write_cached(entry: Path, result: str) -> None:
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        # write-then-rename: a concurrent reader never sees half an entry
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=entry.parent, delete=False) as handle:
+            handle.write(result)
+        os.replace(handle.name, entry)
+    except OSError:
+        pass  # a read-only home only costs speed
+
+
+def _black(text: str) -> tuple[str | None, str]:
+    """(formatted text, "") or (None, why black refused it); runs in a worker process."""
+    try:
+        return black.format_str(text, mode=MODE), ""
+    except black.InvalidInput as exc:
+        return None, str(exc)
+
+
+def _invalid(path: str, reason: str) -> SdkgenError:
+    # a generator bug, never a user error: say where
+    return SdkgenError.single(
+        f"generated file does not parse as Python ({reason}); this is a bug in sdkgen",
+        file=path,
+        code="internal-invalid-python",
+        hint="report it with the spec that triggers it",
+    )
+
+
 def format_python(path: str, text: str, cache: Path | None = None) -> str:
     entry = cache / _key(text) if cache is not None else None
+    cached = _read_cached(entry) if entry is not None else None
+    if cached is not None:
+        return cached
+    result, reason = _black(text)
+    if result is None:
+        raise _invalid(path, reason)
     if entry is not None:
-        try:
-            return entry.read_text(encoding="utf-8")
-        except OSError:
-            pass
-    try:
-        result = black.format_str(text, mode=MODE)
-    except black.InvalidInput as exc:  # a generator bug, never a user error: say where
-        raise SdkgenError.single(
-            f"generated file does not parse as Python ({exc}); this is a bug in sdkgen",
-            file=path,
-            code="internal-invalid-python",
-            hint="report it with the spec that triggers it",
-        ) from None
-    if entry is not None:
-        try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            # write-then-rename: a concurrent reader never sees half an entry
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=entry.parent, delete=False) as handle:
-                handle.write(result)
-            os.replace(handle.name, entry)
-        except OSError:
-            pass  # a read-only home only costs speed
+        _write_cached(entry, result)
     return result
+
+
+def _workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def format_files(files: FileSet) -> FileSet:
     cache = _cache_dir()
-    return files.replace(
-        {
-            path: format_python(path, text, cache)
-            for path, text in files.items()
-            if path.endswith(".py") and path not in files.formatted
-        }
-    )
+    done: dict[str, str] = {}
+    missing: list[str] = []
+    for path, text in files.items():
+        if not path.endswith(".py") or path in files.formatted:
+            continue
+        cached = _read_cached(cache / _key(text)) if cache is not None else None
+        if cached is None:
+            missing.append(path)
+        else:
+            done[path] = cached
+    workers = min(_workers(), len(missing))
+    texts = [files[path] for path in missing]
+    if workers > 1 and len(missing) >= _PARALLEL_FROM:
+        # Spawned, not forked: a forked worker would start as large as this process (the
+        # parsed spec, the IR, every rendered file) and copy pages as its GC touches them.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            results = list(pool.map(_black, texts, chunksize=max(1, len(texts) // (workers * 4))))
+    else:
+        results = [_black(text) for text in texts]
+    for path, text, (result, reason) in zip(missing, texts, results):
+        if result is None:
+            raise _invalid(path, reason)
+        if cache is not None:
+            _write_cached(cache / _key(text), result)
+        done[path] = result
+    return files.replace(done)

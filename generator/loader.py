@@ -772,6 +772,13 @@ class Document:
         raise _problem(f"unresolved $ref '{ref}'", file=self.path, code="ref-not-found",
                        hint=_missing_hint(node, tokens[len(done)], done))
 
+    def source_texts(self) -> dict[Path, str]:
+        """The text of every file the document was read from: the main file first, then the
+        files its `$ref`s pulled in (what a generated SDK depends on besides the config)."""
+        texts = {self.path: self.text}
+        texts.update((path, source.text) for path, source in self._sources.items() if path != self.path)
+        return texts
+
     def iter_refs(self) -> Iterator[tuple[str, str]]:
         """(pointer of the `$ref` mapping, the ref string) for every string `$ref`, in
         document order."""

@@ -4,6 +4,10 @@ The new tree is written beside the target and swapped in with renames, so an int
 run leaves the previous tree intact and no half-written directory is ever visible. A
 directory that sdkgen did not create is never replaced.
 
+Every tree carries a manifest (MANIFEST): what it was generated from (a `Stamp`: hashes of
+the spec's files, the config and the generator, see fingerprint.py) and the hash of every
+file. `read_manifest` + `tree_matches` let the pipeline skip all work when nothing changed.
+
 Only files the previous manifest listed belong to sdkgen: every other file in the target
 (a hand-written `lib/`, a file the config lists as hand-owned, anything else a person put
 there) is carried into the new tree unchanged, and hand-owned paths are never written.
@@ -18,20 +22,107 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import SdkgenError
 from .fileset import FileSet
 
 MANIFEST = ".sdkgen-manifest.json"
+# Left alone by `check` and by the no-op test: caches that tools create inside an SDK.
+_TOOL_CACHES = ("__pycache__", ".mypy_cache", ".pytest_cache")
 
 
-def manifest_text(files: FileSet, *, spec_sha256: str, generator_version: str) -> str:
+@dataclass(frozen=True)
+class Stamp:
+    """What a tree was generated from, as hashes (fingerprint.py computes them)."""
+
+    spec_sha256: str
+    config_sha256: str  # the config file's bytes (or none) and --package-name
+    generator_version: str
+    generator_sha256: str  # the generator's code and templates, black's version and mode
+    # Other files the spec's $refs pulled in: (path relative to the spec's directory, sha256).
+    inputs: tuple[tuple[str, str], ...] = ()
+
+
+def manifest_text(files: Mapping[str, str], stamp: Stamp) -> str:
     entries = {path: hashlib.sha256(text.encode("utf-8")).hexdigest() for path, text in files.items()}
-    body = {"generator": "sdkgen", "generator_version": generator_version, "spec_sha256": spec_sha256, "files": entries}
+    return _manifest_json(stamp, entries)
+
+
+def _manifest_json(stamp: Stamp, entries: Mapping[str, str]) -> str:
+    body = {
+        "generator": "sdkgen",
+        "generator_version": stamp.generator_version,
+        "generator_sha256": stamp.generator_sha256,
+        "spec_sha256": stamp.spec_sha256,
+        "inputs": dict(stamp.inputs),
+        "config_sha256": stamp.config_sha256,
+        "files": dict(entries),
+    }
     return json.dumps(body, indent=2, sort_keys=True) + "\n"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    stamp: Stamp
+    files: Mapping[str, str]  # path -> sha256 of its UTF-8 text
+    text: str  # as found on disk
+
+
+def read_manifest(target: Path) -> Manifest | None:
+    """The manifest of the tree at `target`; None when there is none, or it is unreadable or
+    of an older format (any of which just means: do the real work)."""
+    try:
+        text = (target / MANIFEST).read_text(encoding="utf-8")
+        body: Any = json.loads(text)
+        stamp = Stamp(
+            spec_sha256=_str(body["spec_sha256"]),
+            config_sha256=_str(body["config_sha256"]),
+            generator_version=_str(body["generator_version"]),
+            generator_sha256=_str(body["generator_sha256"]),
+            inputs=tuple((_str(k), _str(v)) for k, v in sorted(body["inputs"].items())),
+        )
+        files = {_str(k): _str(v) for k, v in body["files"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return Manifest(stamp, files, text)
+
+
+def _str(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("manifest field is not a string")
+    return value
+
+
+def tree_matches(target: Path, manifest: Manifest) -> bool:
+    """True when the tree holds exactly the manifest's files (tool caches aside), each with
+    its recorded hash, and the manifest is byte for byte what sdkgen writes: then a fresh
+    generation from the same stamp would write exactly this tree."""
+    if manifest.text != _manifest_json(manifest.stamp, manifest.files):
+        return False
+    # Files the manifest does not list are not sdkgen's: a real run keeps them as they are.
+    if not set(manifest.files) | {MANIFEST} <= _files_on_disk(target):
+        return False
+    for path, digest in manifest.files.items():
+        try:
+            if hashlib.sha256((target / path).read_bytes()).hexdigest() != digest:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def _files_on_disk(target: Path) -> set[str]:
+    found: set[str] = set()
+    if target.is_dir():
+        for path in target.rglob("*"):
+            relative = path.relative_to(target)
+            if path.is_file() and not any(part in _TOOL_CACHES for part in relative.parts):
+                found.add(relative.as_posix())
+    return found
 
 
 HandOwned = Callable[[str], bool]  # relative POSIX path -> True when a person owns it
@@ -53,19 +144,6 @@ def _not_owned(path: str) -> bool:
     return False
 
 
-def read_manifest(target: Path) -> set[str] | None:
-    """The files the manifest in `target` lists; None when there is no readable manifest."""
-    try:
-        body = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    files = body.get("files") if isinstance(body, dict) else None
-    return {str(path) for path in files} if isinstance(files, dict) else None
-
-
-_CACHES = ("__pycache__", ".mypy_cache", ".pytest_cache")
-
-
 def _files_in(target: Path) -> Iterator[str]:
     """Relative POSIX paths of the files (and symlinks) under `target`, symlinks not followed."""
     for folder, dirs, names in os.walk(target):
@@ -78,9 +156,20 @@ def _files_in(target: Path) -> Iterator[str]:
             yield (base / name).relative_to(target).as_posix()
 
 
+def _listed(target: Path) -> set[str] | None:
+    manifest = read_manifest(target)
+    if manifest is not None:
+        return set(manifest.files)
+    try:  # a manifest of an older format still says which files were sdkgen's
+        files = json.loads((target / MANIFEST).read_text(encoding="utf-8")).get("files")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return {str(path) for path in files} if isinstance(files, dict) else None
+
+
 def _carry_over(target: Path, staging: Path, files: FileSet, hand_owned: HandOwned) -> None:
     """Copy into the new tree what is not sdkgen's: unlisted files and hand-owned paths."""
-    listed = read_manifest(target) or set()
+    listed = _listed(target) or set()
     for path in _files_in(target):
         if path == MANIFEST or path in files or (path in listed and not hand_owned(path)):
             continue
@@ -164,14 +253,14 @@ def compare_tree(files: FileSet, target: Path, *, hand_owned: HandOwned = _not_o
     manifest on disk, or hand-owned) are neither drift nor removed."""
     on_disk: set[str] = set()
     if target.is_dir():
-        on_disk = {p for p in _files_in(target) if not any(part in _CACHES for part in p.split("/"))}
+        on_disk = {p for p in _files_in(target) if not any(part in _TOOL_CACHES for part in p.split("/"))}
     added, changed = [], []
     for path, text in files.items():
         if path not in on_disk:
             added.append(path)
         elif _read_bytes(target / path) != text.encode("utf-8"):
             changed.append(path)
-    listed = read_manifest(target)
+    listed = _listed(target)
     ours = on_disk if listed is None else on_disk & (listed | {MANIFEST})
     removed = sorted(p for p in ours - set(files) if not hand_owned(p))
     return Drift(tuple(added), tuple(changed), tuple(removed))

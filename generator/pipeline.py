@@ -2,34 +2,69 @@
 
 Each stage is a module with one public function; this module only strings them together,
 so a dry run, a drift check and a real write share every step but the last.
+
+Before any of that, `generate` and `check` compare the output's manifest with hashes of the
+inputs' raw bytes (fingerprint.py): when the spec, config, generator and the files on disk
+all match, the tree is already what a real run would write, and nothing is parsed or rendered.
 """
 
 from __future__ import annotations
 
-import hashlib
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from . import __version__
-from .config import CONFIG_FILE_NAME, PYPROJECT, Config, load_config, load_pyproject_config
 from .errors import SdkgenError, SpecProblem
 from .fileset import FileSet
-from .format import format_files
-from .ir.build import build_api
-from .ir.model import Api
-from .loader import Document, load_document
-from .output import MANIFEST, Drift, HandOwned, compare_tree, hand_owned_matcher, manifest_text, write_tree
-from .render import render_sdk
-from .surface import Surface, build_surface
-from .surface.diff import SurfaceDiff, diff_surfaces
-from .validate import validate_document
+from .fingerprint import config_sha256, file_sha256, generator_sha256, text_sha256
+from .output import (
+    MANIFEST,
+    Drift,
+    HandOwned,
+    Stamp,
+    compare_tree,
+    hand_owned_matcher,
+    manifest_text,
+    read_manifest,
+    tree_matches,
+    write_tree,
+)
 
+# The stages are imported where they run: a no-op run needs none of them (black, Jinja and the
+# validators alone take ~1 s to import).
+if TYPE_CHECKING:
+    from .config import Config
+    from .ir.model import Api
+    from .loader import Document
+    from .surface import Surface
+    from .surface.diff import SurfaceDiff
 
 LAYOUTS = ("project", "package")  # a whole project (pyproject, tests, src/NAME) | only the package
 
 
 def _nobody(path: str) -> bool:
     return False
+
+
+@dataclass
+class Timings:
+    """Seconds spent in each stage, in the order they ran (`--verbose` prints them)."""
+
+    stages: list[tuple[str, float]] = field(default_factory=list)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages.append((name, time.perf_counter() - started))
 
 
 @dataclass(frozen=True)
@@ -40,31 +75,45 @@ class Generated:
     hand_owned: HandOwned = field(default=_nobody, compare=False)
 
 
-def resolve_config(spec: Path, config: Path | None) -> Config:
-    """--config if given; else sdkgen.yaml beside the spec; else [tool.sdkgen] in a
-    pyproject.toml beside it; else the empty config (everything derived from the spec)."""
+def config_path(spec: Path, config: Path | None) -> Path | None:
+    """The config file that applies: --config; else sdkgen.yaml beside the spec; else a
+    pyproject.toml beside it that has a [tool.sdkgen] table; else none."""
+    from .config import CONFIG_FILE_NAME, PYPROJECT, pyproject_has_config
+
     if config is not None:
-        return load_config(config)
+        return config
     beside = spec.parent / CONFIG_FILE_NAME
     if beside.is_file():
-        return load_config(beside)
+        return beside
     pyproject = spec.parent / PYPROJECT
-    found = load_pyproject_config(pyproject) if pyproject.is_file() else None
-    return found if found is not None else Config()
+    return pyproject if pyproject.is_file() and pyproject_has_config(pyproject) else None
 
 
-def validate_spec(spec: Path) -> tuple[Document, tuple[SpecProblem, ...]]:
+def resolve_config(spec: Path, config: Path | None) -> Config:
+    from .config import Config, load_config
+
+    path = config_path(spec, config)
+    return load_config(path) if path is not None else Config()
+
+
+def validate_spec(spec: Path, timings: Timings | None = None) -> tuple[Document, tuple[SpecProblem, ...]]:
     """The loaded document and the validator's warnings; errors raise."""
-    document = load_document(spec)
-    found = validate_document(document)
+    from .loader import load_document
+    from .validate import validate_document
+
+    timings = timings or Timings()
+    with timings.stage("load"):
+        document = load_document(spec)
+    with timings.stage("validate"):
+        found = validate_document(document)
     problems = [p for p in found if p.severity == "error"]
     if problems:
         raise SdkgenError(problems)
     return document, tuple(p for p in found if p.severity != "error")
 
 
-def validated_document(spec: Path) -> Document:
-    return validate_spec(spec)[0]
+def validated_document(spec: Path, timings: Timings | None = None) -> Document:
+    return validate_spec(spec, timings)[0]
 
 
 def lay_out(files: FileSet, import_name: str, layout: str) -> tuple[FileSet, str]:
@@ -80,54 +129,120 @@ def lay_out(files: FileSet, import_name: str, layout: str) -> tuple[FileSet, str
     return FileSet({path[len(root):]: text for path, text in files.items() if path.startswith(root)}), ""
 
 
-def generate_files(
-    spec: Path, *, config: Path | None = None, package_name: str = "", layout: str = "project"
-) -> Generated:
-    document, validation_warnings = validate_spec(spec)
-    settings = resolve_config(spec, config)
-    built = build_api(document.data, str(spec), settings, package_name=package_name)
-    files, package_dir = lay_out(format_files(render_sdk(built.api)), built.api.package.import_name, layout)
+def generate_files(spec: Path, *, config: Path | None = None, package_name: str = "", layout: str = "project",
+                   timings: Timings | None = None) -> Generated:
+    from .config import Config, load_config
+    from .format import format_files
+    from .ir.build import build_api
+    from .render import render_sdk
+
+    timings = timings or Timings()
+    settings_path = config_path(spec, config)
+    # Hashed before it is read: if it changes meanwhile, the next run sees a mismatch.
+    settings_hash = config_sha256(settings_path, package_name, layout)
+    document, validation_warnings = validate_spec(spec, timings)
+    with timings.stage("build"):
+        settings = load_config(settings_path) if settings_path is not None else Config()
+        built = build_api(document.data, str(spec), settings, package_name=package_name)
+    with timings.stage("render"):
+        rendered = render_sdk(built.api)
+    with timings.stage("format"):
+        files = format_files(rendered)
+    files, package_dir = lay_out(files, built.api.package.import_name, layout)
     # The package's lib/ and the config's hand_owned paths are never generated into.
     owned = hand_owned_matcher((f"{package_dir}lib/", *settings.hand_owned))
     files = FileSet({path: text for path, text in files.items() if not owned(path)})
-    digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
-    manifest = manifest_text(files, spec_sha256=digest, generator_version=__version__)
+    stamp = Stamp(
+        spec_sha256=text_sha256(document.text),
+        config_sha256=settings_hash or "",
+        generator_version=__version__,
+        generator_sha256=generator_sha256(),
+        inputs=_other_inputs(document),
+    )
     # Build problems that do not stop generation are warnings, whatever stage found them.
     warnings = validation_warnings + tuple(
         replace(w, severity="warning", line=document.line_of(w.pointer) if w.line is None and w.pointer else w.line)
         for w in built.warnings
     )
-    return Generated(built.api, files.replace({MANIFEST: manifest}), warnings, owned)
+    return Generated(built.api, files.replace({MANIFEST: manifest_text(files, stamp)}), warnings, owned)
 
 
-def generate(
+def _other_inputs(document: Document) -> tuple[tuple[str, str], ...]:
+    base = document.path.parent
+    return tuple(sorted(
+        (Path(os.path.relpath(path, base)).as_posix(), text_sha256(text))
+        for path, text in document.source_texts().items() if path != document.path
+    ))
+
+
+def up_to_date(
     spec: Path, output: Path, *, config: Path | None = None, package_name: str = "", layout: str = "project"
-) -> Generated:
-    generated = generate_files(spec, config=config, package_name=package_name, layout=layout)
-    write_tree(generated.files, output, hand_owned=generated.hand_owned)
+) -> bool:
+    """True when `output` is exactly what generating from these inputs would write, decided
+    from hashes of raw bytes only (see fingerprint.py; a false "no" only costs a real run)."""
+    manifest = read_manifest(output)
+    if manifest is None:
+        return False
+    recorded = manifest.stamp
+    try:
+        spec_dir = spec.expanduser().resolve().parent  # the loader resolves $ref paths from here
+    except (OSError, RuntimeError, ValueError):
+        return False
+    current = Stamp(
+        spec_sha256=file_sha256(spec) or "",
+        config_sha256=config_sha256(config_path(spec, config), package_name, layout) or "",
+        generator_version=__version__,
+        generator_sha256=generator_sha256(),
+        inputs=tuple((relative, file_sha256(spec_dir / relative) or "") for relative, _ in recorded.inputs),
+    )
+    return current == recorded and "" not in (current.spec_sha256, current.config_sha256) \
+        and tree_matches(output, manifest)
+
+
+def generate(spec: Path, output: Path, *, config: Path | None = None, package_name: str = "", layout: str = "project",
+             timings: Timings | None = None, reuse: bool = True) -> Generated | None:
+    """Write the SDK into `output`; None when it was already up to date (nothing was done).
+    reuse=False always runs every stage (e.g. to see the warnings again)."""
+    timings = timings or Timings()
+    with timings.stage("up-to-date check"):
+        unchanged = reuse and up_to_date(spec, output, config=config, package_name=package_name, layout=layout)
+    if unchanged:
+        return None
+    generated = generate_files(spec, config=config, package_name=package_name, layout=layout, timings=timings)
+    with timings.stage("write"):
+        write_tree(generated.files, output, hand_owned=generated.hand_owned)
     return generated
 
 
 @dataclass(frozen=True)
 class Checked:
     drift: Drift
-    generated: Generated
+    generated: Generated | None  # None: decided from the manifest alone, nothing was rendered
 
 
-def check_drift(
-    spec: Path, output: Path, *, config: Path | None = None, package_name: str = "", layout: str = "project"
-) -> Checked:
+def check_drift(spec: Path, output: Path, *, config: Path | None = None, package_name: str = "",
+                layout: str = "project", timings: Timings | None = None, reuse: bool = True) -> Checked:
     """What generate would change in OUTPUT (files sdkgen does not own are left out)."""
-    generated = generate_files(spec, config=config, package_name=package_name, layout=layout)
-    return Checked(compare_tree(generated.files, output, hand_owned=generated.hand_owned), generated)
+    timings = timings or Timings()
+    with timings.stage("up-to-date check"):
+        unchanged = reuse and up_to_date(spec, output, config=config, package_name=package_name, layout=layout)
+    if unchanged:
+        return Checked(Drift((), (), ()), None)
+    generated = generate_files(spec, config=config, package_name=package_name, layout=layout, timings=timings)
+    with timings.stage("compare"):
+        return Checked(compare_tree(generated.files, output, hand_owned=generated.hand_owned), generated)
 
 
-def check(spec: Path, output: Path, *, config: Path | None = None, package_name: str = "") -> Drift:
-    return check_drift(spec, output, config=config, package_name=package_name).drift
+def check(spec: Path, output: Path, *, config: Path | None = None, package_name: str = "",
+          timings: Timings | None = None) -> Drift:
+    return check_drift(spec, output, config=config, package_name=package_name, timings=timings).drift
 
 
 def surface_of(spec: Path, *, config: Path | None = None, package_name: str = "") -> Surface:
     """The Python surface SPEC would generate (the same stages as generate, up to the IR)."""
+    from .ir.build import build_api
+    from .surface import build_surface
+
     document = validated_document(spec)
     built = build_api(document.data, str(spec), resolve_config(spec, config), package_name=package_name)
     return build_surface(built.api)
@@ -145,6 +260,9 @@ def diff_specs(
 ) -> SurfaceDiff:
     """The SDK surface changes from OLD to NEW, each spec with its own config (as generate).
     OLD None: there was no spec before, so the whole new surface is an addition."""
+    from .surface import Surface
+    from .surface.diff import diff_surfaces
+
     after = surface_of(new, config=new_config, package_name=package_name)
     if old is None:
         client = replace(after.client, options=())

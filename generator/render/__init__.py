@@ -9,19 +9,15 @@ from typing import Any
 
 import jinja2
 
+from ..assets import templates_dir
 from ..fileset import FileSet
+from ..format import LINE_LENGTH, TARGET_VERSIONS
 from ..ir.model import Api, PageStyle, ResponseKind
 from ..ir.naming import singular, snake_case
 from .literals import comment, docstring_body, py_literal, pystr
 from .views import ResourceView, SdkView, TypeFileView, ViewBuilder, build_views
 
 HEADER = "# File generated from an OpenAPI spec by sdkgen. Do not edit it by hand: regenerate instead."
-
-
-def templates_dir() -> Path:
-    """Templates ship inside the wheel as generator/templates; in a checkout they sit at the root."""
-    packaged = Path(__file__).resolve().parents[1] / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
 
 
 def _tomlstr(value: object) -> str:
@@ -266,7 +262,9 @@ class _Renderer:
         self.types(views.type_files)
         self.tests(views, builder)
         self.docs(views)
-        self.render("sdk/pyproject.toml.jinja", "pyproject.toml")
+        # The SDK declares the style format.py applies, so `black --check` passes inside it.
+        formatter = {"line_length": LINE_LENGTH, "target_versions": TARGET_VERSIONS}
+        self.render("sdk/pyproject.toml.jinja", "pyproject.toml", formatter=formatter)
         return FileSet(self.files, frozenset(self.verbatim))
 
     def runtime(self) -> None:
