@@ -6,6 +6,7 @@ problem names the key, its line and what is allowed.
 
 from __future__ import annotations
 
+import keyword
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,8 @@ from .errors import SdkgenError, SpecProblem
 CONFIG_FILE_NAME = "sdkgen.yaml"
 PYPROJECT = "pyproject.toml"  # its [tool.sdkgen] table is the config when there is no sdkgen.yaml
 
-_NAME = {"type": "string", "pattern": r"^[A-Za-z_][A-Za-z0-9_]*$"}
+# Names that become Python identifiers: a hard keyword (`class`, `None`) cannot be one.
+_NAME = {"type": "string", "pattern": r"^[A-Za-z_][A-Za-z0-9_]*$", "not": {"enum": keyword.kwlist}}
 _ENDPOINT = {"type": "string", "pattern": r"^(get|put|post|delete|patch|head|options|trace) /\S*$"}
 
 _METHOD = {
@@ -263,6 +265,9 @@ def _check_schema(data: object, text: str, file: str, pointer_prefix: str = "") 
             allowed = sorted(error.schema.get("properties", {}))
             message = error.message.replace("Additional properties are not allowed", "unknown key")
             hint = f"allowed keys here: {', '.join(allowed)}" if allowed else "remove it"
+        elif error.validator == "not" and error.instance in keyword.kwlist:
+            message = f"{error.instance!r} is a Python keyword and cannot name anything in the SDK"
+            hint = f"choose another name, e.g. {error.instance}_"
         elif error.validator == "oneOf" and isinstance(error.instance, str):
             message = f"{error.instance!r} is not an endpoint"
             hint = "write it as '<http method> <path>', e.g. 'get /pets/{pet_id}'"

@@ -103,6 +103,17 @@ class _SpecLoader(_BaseLoader):
     """
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        # YAML forbids a key twice in one mapping; keeping the last one would silently drop
+        # an operation or a schema. (A key may still override one merged in with `<<`.)
+        explicit: set[str] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                if key_node.value in explicit:
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping", node.start_mark,
+                        f"found duplicate key {key_node.value!r}", key_node.start_mark,
+                    )
+                explicit.add(key_node.value)
         self.flatten_mapping(node)  # expands `<<: *merge` keys
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -316,20 +327,52 @@ def _parse(path: Path, text: str) -> tuple[str, Any]:
         return "json", _parse_json(path, text)
     if looks_json:
         try:
-            return "json", json.loads(text)
+            return "json", _json_loads(text)
         except (ValueError, RecursionError):
             pass  # JSON-looking YAML (flow style, comments...): let the YAML parser decide
     return "yaml", _parse_yaml(path, text)
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # JSON only says keys SHOULD be unique; json.loads would keep the last one silently.
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return mapping
+
+
+def _json_loads(text: str) -> Any:
+    return json.loads(text, object_pairs_hook=_unique_keys)
+
+
 def _parse_json(path: Path, text: str) -> Any:
     try:
-        return json.loads(text)
+        return _json_loads(text)
     except json.JSONDecodeError as exc:
         raise _problem(f"invalid JSON: {exc.msg} (column {exc.colno})", file=path, line=exc.lineno,
                        code="json-invalid",
                        hint="fix the syntax at this line; a trailing comma or a missing quote or "
                             "comma is the usual cause") from None
+    except _DuplicateKey as exc:
+        spelled = re.compile(re.escape(json.dumps(exc.key)) + r"\s*:")
+        starts = [m.start() for m in spelled.finditer(text)]
+        line = text.count("\n", 0, starts[1]) + 1 if len(starts) > 1 else None
+        raise _problem(f"duplicate key {exc.key!r} in a JSON object (only the last one would be kept)",
+                       file=path, line=line, code="json-duplicate-key",
+                       hint="each key may appear once per object: merge or rename the entries") from None
+    except ValueError as exc:  # e.g. an integer literal longer than Python converts by default
+        raise _problem(f"invalid JSON: {_clip_text(str(exc))}", file=path, code="json-invalid",
+                       hint="shorten the offending number literal") from None
     except RecursionError:
         raise _too_deep(path) from None
 
@@ -359,6 +402,9 @@ def _parse_yaml(path: Path, text: str) -> Any:
     except yaml.YAMLError as exc:
         raise _problem(f"invalid YAML: {_clip_text(str(exc))}", file=path, code="yaml-invalid",
                        hint="check the file's YAML syntax") from None
+    except ValueError as exc:  # a scalar the constructors reject, e.g. a 5,000-digit integer
+        raise _problem(f"invalid YAML value: {_clip_text(str(exc))}", file=path, code="yaml-invalid",
+                       hint="shorten or quote the offending value") from None
     except RecursionError:
         raise _too_deep(path) from None
 

@@ -518,7 +518,7 @@ def _semantic(data: Mapping[str, Any], cls: type[SpecValidator], issues: _Collec
     only when nothing else (`quiet`: broken refs or structural errors) explains it.
     """
     validator = cls(data)
-    for tokens, run in _semantic_steps(data, validator):
+    for tokens, run in _guarded_steps(_semantic_steps(data, validator), issues, quiet):
         try:
             for error in run():
                 for issue in _semantic_issues(data, error):
@@ -537,6 +537,23 @@ def _semantic(data: Mapping[str, Any], cls: type[SpecValidator], issues: _Collec
                                           f"{type(exc).__name__}: {_clip(str(exc))}",
                                   "this may be a bug in openapi-spec-validator; please report "
                                   "it together with the document", "validator-error"))
+
+
+def _guarded_steps(steps: Iterator[tuple[Tokens, Callable[[], Iterator[ValidationError]]]], issues: _Collector,
+                   quiet: bool) -> Iterator[tuple[Tokens, Callable[[], Iterator[ValidationError]]]]:
+    """The steps, until finding the next one fails (e.g. `paths` is itself a broken $ref)."""
+    while True:
+        try:
+            step = next(steps)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - upstream lookups raise on odd documents
+            if not quiet:
+                issues.add(_Issue((), f"validation stopped early: {type(exc).__name__}",
+                                  "fix the other problems reported for this document first",
+                                  "validator-error"))
+            return
+        yield step
 
 
 def _semantic_steps(data: Mapping[str, Any], validator: SpecValidator

@@ -122,7 +122,7 @@ def test_json_document_and_lines() -> None:
     assert doc.line_of("/components/schemas/Pet/properties/missing") == 73
 
 
-def test_json_scanner_handles_escapes_duplicates_and_arrays(tmp_path: Path) -> None:
+def test_json_scanner_handles_escapes_and_arrays(tmp_path: Path) -> None:
     text = (
         '{"openapi": "3.0.3",\n'
         ' "x-keys": {"a\\"b": 1,\n'
@@ -130,7 +130,7 @@ def test_json_scanner_handles_escapes_duplicates_and_arrays(tmp_path: Path) -> N
         '     {"\\u00e9t\\u00e9": true},\n'
         '     [1, [2,\n'
         '       3]]],\n'
-        '   "dup": 1,\n'
+        '   "dupe": 1,\n'
         '   "dup": {"z": null}\n'
         ' }\n'
         '}\n'
@@ -141,7 +141,7 @@ def test_json_scanner_handles_escapes_duplicates_and_arrays(tmp_path: Path) -> N
     assert doc.line_of("/x-keys/c~1d~0e") == 3
     assert doc.line_of("/x-keys/c~1d~0e/1/été") == 4
     assert doc.line_of("/x-keys/c~1d~0e/2/1/1") == 6
-    assert doc.line_of("/x-keys/dup/z") == 8  # the last duplicate, as json.loads keeps it
+    assert doc.line_of("/x-keys/dup/z") == 8
     assert doc.line_of("/x-keys/c~1d~0e/9") == 3
 
 
@@ -583,3 +583,22 @@ def test_big_document_loads_fast() -> None:
     line = doc.line_of(pointer)
     assert line is not None
     assert doc.text.splitlines()[line - 1].strip() == '"200": {'
+
+
+@pytest.mark.parametrize(
+    "name, text, line",
+    [
+        ("dup.json", '{"openapi": "3.0.3",\n "paths": {},\n "paths": {"/x": {}}}\n', 3),
+        ("dup.yaml", "openapi: 3.0.3\npaths: {}\npaths: {}\n", 3),
+    ],
+)
+def test_duplicate_keys_are_errors_not_silently_dropped(tmp_path: Path, name: str, text: str, line: int) -> None:
+    with pytest.raises(SdkgenError) as caught:
+        load_document(write(tmp_path / name, text))
+    problem = caught.value.problems[0]
+    assert "duplicate key 'paths'" in problem.message and problem.line == line
+
+
+def test_yaml_merge_keys_may_be_overridden(tmp_path: Path) -> None:
+    text = "openapi: 3.0.3\nx-base: &base {a: 1, b: 2}\nx-use: {<<: *base, b: 3}\n"
+    assert load_document(write(tmp_path / "merge.yaml", text)).data["x-use"] == {"a": 1, "b": 3}

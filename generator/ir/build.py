@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import unquote
 
@@ -28,11 +28,38 @@ from .model import (
     ResponseKind,
     TypeRef,
 )
-from .naming import RESERVED_IN_METHODS, is_identifier, pascal_case, singular, snake_case, unique, upper_snake
+from .naming import (
+    RESERVED_CLIENT_CLASSES,
+    RESERVED_IN_METHODS,
+    RESERVED_IN_RESOURCES,
+    RESERVED_ON_CLIENT,
+    NameRequest,
+    allocate,
+    avoid_reserved,
+    is_identifier,
+    module_name,
+    pascal_case,
+    singular,
+    snake_case,
+    upper_snake,
+)
+from .naming_checks import (
+    check_client_namespace,
+    check_configured_names,
+    merged_tags_warnings,
+    name_parameters,
+    name_type_modules,
+)
 from .schemas import SchemaConverter, unwrap_nullable
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 _PATH_PARAM = re.compile(r"{([^{}]+)}")
+# What a default base URL may hold: printable ASCII without spaces, quotes, backslashes or
+# angle brackets (anything else must be percent-encoded in the spec).
+_USABLE_URL = re.compile(r"https?://[!#-&(-;=?-\[\]-~]+")
+# RFC 9110 field names (and cookie names): anything else could split or forge headers.
+HTTP_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_DIST_NAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]{0,100}[A-Za-z0-9])?")
 
 
 @dataclass(frozen=True)
@@ -92,13 +119,21 @@ class _Builder:
     def package(self) -> PackageInfo:
         info = self.data.get("info") or {}
         title = str(info.get("title") or "api")
+        if self.package_name and not _DIST_NAME.fullmatch(self.package_name):
+            raise SdkgenError.single(
+                f"--package-name {self.package_name!r} is not a valid distribution name",
+                code="usage",
+                hint="use letters, digits, '.', '_' and '-', starting and ending with a letter or digit",
+            )
         dist = self.package_name or self.config.package_name or snake_case(title, fallback="api_sdk").replace("_", "-")
-        import_name = self.config.import_name or snake_case(dist.replace("-", "_").replace(".", "_"), fallback="api_sdk")
+        import_name = self.config.import_name or module_name(dist.replace("-", "_").replace(".", "_"), fallback="api_sdk")
         if self.package_name:
-            import_name = snake_case(self.package_name.replace("-", "_").replace(".", "_"), fallback="api_sdk")
+            import_name = module_name(self.package_name.replace("-", "_").replace(".", "_"), fallback="api_sdk")
         client_class = self.config.client_class or pascal_case(self.config.title or title, fallback="Client")
         if client_class.startswith("Async"):
             client_class = client_class[len("Async") :] or "Client"
+        if not self.config.client_class:
+            client_class = avoid_reserved(client_class, RESERVED_CLIENT_CLASSES)
         return PackageInfo(
             dist_name=dist,
             import_name=import_name,
@@ -121,6 +156,16 @@ class _Builder:
         for name, variable in (servers[0].get("variables") or {}).items():
             if isinstance(variable, dict) and "default" in variable:
                 url = url.replace("{" + str(name) + "}", str(variable["default"]))
+        if re.match(r"^https?://", url) and not _USABLE_URL.fullmatch(url):
+            unusable = self.problem(
+                f"server URL {url!r} is not a usable URL (spaces, quotes or control characters); "
+                "the client gets no default base URL",
+                "/servers/0/url",
+                "percent-encode the URL in the spec, or set client.base_url in sdkgen.yaml",
+                "server-url-unusable",
+            )
+            self.warnings.append(replace(unusable, severity="warning"))
+            return ""
         return url if re.match(r"^https?://", url) else ""
 
     def auth(self, package: PackageInfo) -> tuple[AuthScheme, ...]:
@@ -146,14 +191,22 @@ class _Builder:
             )
         precedence += [n for n in dict.fromkeys(order) if n not in precedence]
 
-        options_taken: set[str] = {"base_url", "timeout", "max_retries", "default_headers", "default_query"}
-        options_taken |= {"http_client", "self"}
-        option_of: dict[str, str] = {}
-        for name in precedence:
-            option = self.config.credential(name).option or snake_case(name, fallback="credential")
-            option = unique(option, options_taken)
-            options_taken.add(option)
-            option_of[name] = option
+        option_of, renamed = allocate(
+            (
+                NameRequest(
+                    name,
+                    name,
+                    f"/components/securitySchemes/{_escape(name)}",
+                    self.config.credential(name).option or snake_case(name, fallback="credential"),
+                    rank=0 if self.config.credential(name).option else 1,
+                )
+                for name in precedence
+            ),
+            reserved=RESERVED_ON_CLIENT,
+            what="security scheme",
+            file=self.file,
+        )
+        self.warnings.extend(renamed)
 
         schemes = []
         for name in precedence:
@@ -178,6 +231,11 @@ class _Builder:
                 continue
             if location not in ("header", "query", "cookie") or not param:
                 self.warnings.append(self.problem("apiKey scheme without a usable name/in; ignored", pointer, "", "auth-skip"))
+                continue
+            if location != "query" and not HTTP_TOKEN.fullmatch(param):
+                self.warnings.append(replace(self.problem(
+                    f"{location} name {param!r} is not a valid HTTP token (no spaces, quotes, CR/LF...); scheme ignored",
+                    f"{pointer}/name", "fix the name in the spec", "auth-skip"), severity="warning"))
                 continue
             group: tuple[str, ...] = ()
             for req in requirements:
@@ -263,7 +321,7 @@ class _Builder:
     def configured_resource(self, rc: ResourceConfig, parent: tuple[str, ...], used: set[tuple[str, str]]) -> Resource:
         path = (*parent, rc.name)
         operations = []
-        taken: set[str] = set()
+        check_configured_names(rc, self.config.path)
         for method in rc.methods:
             found = self.find_operation(method)
             if found is None:
@@ -282,8 +340,6 @@ class _Builder:
             if not self.supported(op, f"/paths/{_escape(spec_path)}/{method.http_method}"):
                 continue
             name = method.name if is_identifier(method.name) else snake_case(method.name)
-            name = unique(name, taken)
-            taken.add(name)
             page = None
             if method.paginated:
                 page = next((p for p in self.pages() if p.class_suffix == method.paginated), None)
@@ -313,6 +369,7 @@ class _Builder:
     def derived_resources(self) -> tuple[Resource, ...]:
         """No resources in the config: one resource per tag (or first path segment)."""
         groups: dict[str, list[tuple[str, str, dict[str, Any], dict[str, Any]]]] = {}
+        spellings: dict[str, dict[str, str]] = {}  # group -> {tag as written: pointer of its first use}
         for path, path_item in (self.data.get("paths") or {}).items():
             path_item = self.deref(path_item)
             if not isinstance(path_item, dict):
@@ -323,23 +380,38 @@ class _Builder:
                     continue
                 tags = op.get("tags") or []
                 segment = next((s for s in str(path).split("/") if s and not s.startswith("{")), "root")
-                group = snake_case(str(tags[0]) if tags else segment, fallback="default")
+                label = str(tags[0]) if tags and isinstance(tags, list) else segment
+                # Tags that read the same ("orders", "orders/") label one group: merged, with a warning.
+                group = module_name(label, fallback="default")
                 groups.setdefault(group, []).append((method, str(path), path_item, op))
+                where = f"/paths/{_escape(str(path))}/{method}" + ("/tags/0" if tags else "")
+                spellings.setdefault(group, {}).setdefault(label, where)
+        self.warnings.extend(merged_tags_warnings(spellings, self.file))
+        attrs, renamed = allocate(
+            (NameRequest(g, min(spellings[g]), spellings[g][min(spellings[g])], g) for g in groups),
+            reserved=RESERVED_ON_CLIENT,
+            what="tag",
+            file=self.file,
+        )
+        self.warnings.extend(renamed)
         resources = []
-        attr_taken: set[str] = {"with_raw_response", "with_streaming_response", "copy", "with_options", "close"}
         for group, entries in groups.items():
-            attr = unique(group, attr_taken)
-            attr_taken.add(attr)
-            taken: set[str] = set()
-            operations = []
-            for method, path, path_item, op in entries:
-                if not self.supported(op, f"/paths/{_escape(path)}/{method}"):
-                    continue
-                op_id = op.get("operationId")
-                base = snake_case(str(op_id)) if op_id else snake_case(f"{method} {path}".replace("{", " by ").replace("}", ""))
-                name = unique(base, taken)
-                taken.add(name)
-                operations.append(self.operation(name, attr, method, path, path_item, op, None, None))
+            attr = attrs[group]
+            supported = [e for e in entries if self.supported(e[3], f"/paths/{_escape(e[1])}/{e[0]}")]
+            names, renamed = allocate(
+                (
+                    NameRequest((method, path), *_operation_name_source(method, path, op))
+                    for method, path, path_item, op in supported
+                ),
+                reserved=RESERVED_IN_RESOURCES,
+                what="operation",
+                file=self.file,
+            )
+            self.warnings.extend(renamed)
+            operations = [
+                self.operation(names[(method, path)], attr, method, path, path_item, op, None, None)
+                for method, path, path_item, op in supported
+            ]
             resources.append(Resource(attr, pascal_case(attr), (attr,), tuple(operations), ()))
         return tuple(resources)
 
@@ -384,14 +456,14 @@ class _Builder:
             if isinstance(param, dict) and "name" in param and "in" in param:
                 merged[(str(param["name"]), str(param["in"]))] = (param, f"{pointer}/parameters/{index}")
 
-        taken: set[str] = set(RESERVED_IN_METHODS)
         path_names = _PATH_PARAM.findall(path)
         params: list[Parameter] = []
+        sources: list[str] = []  # the pointer each parameter comes from, for name clashes
 
         def add(param: dict[str, Any], location: str, where: str, required: bool) -> None:
             wire = str(param["name"])
-            py_name = unique(snake_case(wire, fallback="param"), taken)
-            taken.add(py_name)
+            py_name = snake_case(wire, fallback="param")
+            sources.append(where)
             schema = param.get("schema")
             if schema is None and isinstance(param.get("content"), dict):
                 media = next(iter(param["content"].values()), {})
@@ -426,7 +498,12 @@ class _Builder:
             add(entry[0], "path", entry[1], True)
         for location in ("query", "header"):
             for (wire, where_in), (param, where) in merged.items():
-                if where_in == location:
+                if where_in == location and location == "header" and not HTTP_TOKEN.fullmatch(wire):
+                    self.warnings.append(replace(self.problem(
+                        f"header name {wire!r} is not a valid HTTP token (no spaces, quotes, CR/LF...); "
+                        "the method does not take it", f"{where}/name", "fix the name in the spec", "param-header-invalid"),
+                        severity="warning"))
+                elif where_in == location:
                     add(param, location, where, bool(param.get("required")))
         for (wire, where_in), (param, where) in merged.items():
             if where_in == "cookie":
@@ -445,12 +522,11 @@ class _Builder:
             for prop in body_shape.properties:
                 if prop.read_only:
                     continue
-                py_name = unique(prop.py_name, taken)
-                taken.add(py_name)
+                sources.append(f"{pointer}/requestBody/properties/{_escape(prop.wire_name)}")
                 params.append(
                     Parameter(
                         wire_name=prop.wire_name,
-                        py_name=py_name,
+                        py_name=prop.py_name,
                         location="body",
                         type=prop.type,
                         required=prop.required,
@@ -463,12 +539,11 @@ class _Builder:
                     )
                 )
         elif body is not None and body.type is not None:
-            py_name = unique("body", taken)
-            taken.add(py_name)
+            sources.append(f"{pointer}/requestBody")
             inner, nullable = unwrap_nullable(body.type)
-            params.append(
-                Parameter("", py_name, "body", inner, body.required, body.description, nullable, pointer=f"{pointer}/requestBody")
-            )
+            params.append(Parameter("", "body", "body", inner, body.required, body.description, nullable,
+                                    pointer=f"{pointer}/requestBody"))
+        params = name_parameters(params, sources, RESERVED_IN_METHODS, self.file, self.warnings)
 
         if positional_override is not None:
             positional = tuple(p.py_name for p in params if p.wire_name in positional_override or p.py_name in positional_override)
@@ -612,10 +687,13 @@ class _Builder:
         package = self.package()
         info = self.data.get("info") or {}
         resources = self.configured_resources() if self.config.resources else self.derived_resources()
+        resources = name_type_modules(resources, self.file, self.warnings)
         auth = self.auth(package)
+        check_client_namespace(resources, auth, self.config, self.file)
         operations = [op for top in resources for op in _walk(top)]
         error_envelope = self.error_envelope(operations)
         schemas = self.schemas.finish()
+        self.warnings.extend(replace(w, file=w.file or self.file) for w in self.schemas.warnings)
         if self.errors:
             raise SdkgenError(self.errors)
         base_url_env = self.config.base_url_env or f"{package.env_prefix}_BASE_URL"
@@ -653,9 +731,22 @@ def _walk(resource: Resource) -> list[Operation]:
     return found
 
 
+def _operation_name_source(method: str, path: str, op: dict[str, Any]) -> tuple[str, str, str]:
+    """(original text, pointer, method name) of an operation named after its operationId or route."""
+    pointer = f"/paths/{_escape(path)}/{method}"
+    op_id = op.get("operationId")
+    if op_id:
+        return str(op_id), f"{pointer}/operationId", snake_case(str(op_id))
+    route = f"{method} {path}"
+    return route, pointer, snake_case(route.replace("{", " by ").replace("}", ""))
+
+
 def build_api(data: dict[str, Any], file: str, config: Config, *, package_name: str = "") -> BuildResult:
     builder = _Builder(data, file, config, package_name)
-    api = builder.build()
+    try:
+        api = builder.build()
+    except SdkgenError as error:
+        raise SdkgenError([replace(p, file=p.file or file) for p in error.problems]) from None
     return BuildResult(api, tuple(builder.warnings))
 
 

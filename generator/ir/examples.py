@@ -28,14 +28,20 @@ _FORMAT_EXAMPLES: dict[str, JsonValue] = {
 }
 
 _MAX_DEPTH = 6
+_GIVE_UP_DEPTH = 4 * _MAX_DEPTH
 
 
 def example_for(
     type_: TypeRef, deref: Callable[[TypeRef], TypeRef], *, only_required: bool = False, depth: int = 0
 ) -> JsonValue:
     """A value valid for `type_` (strictly, for the shapes the IR can express)."""
+    if depth > _GIVE_UP_DEPTH:
+        return None  # a cycle of required properties has no finite valid value: stop somewhere
     if isinstance(type_, RefType):
-        return example_for(deref(type_), deref, only_required=only_required, depth=depth)
+        target = deref(type_)
+        if isinstance(target, RefType):  # refs that only lead to each other
+            return {}
+        return example_for(target, deref, only_required=only_required, depth=depth)
     if isinstance(type_, NullableType):
         if depth >= _MAX_DEPTH:
             return None

@@ -1,10 +1,31 @@
-"""Turning names from the spec into Python names: one place for case, keywords and clashes."""
+"""Turning names from the spec into Python names: one place for case, keywords and clashes.
+
+Every identifier and file name sdkgen writes is derived here (docs/naming.md has the rules):
+- case conversion (`snake_case`, `pascal_case`), Python keywords and soft keywords;
+- names the generated code itself defines or imports in the same scope (`RESERVED_*`);
+- Windows device names (`con`, `nul`, `com1` ...) for anything that becomes a file or directory;
+- a length cap: a longer name is cut and ends in a hash of the *whole* original text;
+- `allocate`: naming a group of spec names that share one namespace, where two names that
+  normalise to the same identifier (`mkUser`, `MkUser`, `mk-user`) are told apart by a hash of
+  their original text (never by a counter that would depend on spec order), with a warning
+  that names both sources; and a clash that survives that is an error naming both.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import keyword
 import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..errors import SdkgenError, SpecProblem
+
+# Identifiers longer than this are cut and end in a hash of the original name: file names
+# stay far below every file system's 255-byte limit even when several are joined.
+MAX_NAME_LENGTH = 64
+_HASH_LENGTH = 8
 
 # Names a generated method body or module refers to; a parameter with one of these names
 # would shadow it, so parameters get a trailing underscore instead.
@@ -43,9 +64,23 @@ RESERVED_IN_METHODS = frozenset(
     }
 )
 
-# Attributes of our pydantic BaseModel that a field must not shadow.
+# Attributes of our pydantic BaseModel that a field must not shadow, and names the class
+# body's annotations refer to: a field `date: date` would make `date` the field in the
+# class namespace and break every later annotation that means the type.
 RESERVED_IN_MODELS = frozenset(
     {
+        "str",
+        "int",
+        "float",
+        "bool",
+        "bytes",
+        "object",
+        "date",
+        "datetime",
+        "builtins",
+        "typing",
+        "typing_extensions",
+        "pydantic",
         "model_config",
         "model_fields",
         "model_computed_fields",
@@ -101,6 +136,115 @@ RESERVED_CLASS_NAMES = frozenset(
     }
 )
 
+# Module-level names of a generated resource module (imports and helpers), and the members
+# every resource class defines: a method or child resource with one of these names would
+# shadow it inside the class body (`= omit` defaults, `@cached_property`, `httpx.Timeout`).
+RESERVED_IN_RESOURCES = frozenset(
+    {
+        "with_raw_response",
+        "with_streaming_response",
+        "cached_property",
+        "httpx",
+        "cast",
+        "omit",
+        "not_given",
+        "path_template",
+        "maybe_transform",
+        "async_maybe_transform",
+        "strip_not_given",
+        "make_request_options",
+        "to_raw_response_wrapper",
+        "to_streamed_response_wrapper",
+        "async_to_raw_response_wrapper",
+        "async_to_streamed_response_wrapper",
+        "annotations",
+    }
+)
+
+# Public members of the generated client classes (methods and attributes of the runtime's
+# base client, and the constructor's own arguments and locals): a resource attribute or a
+# credential option must not take one of these. tests/hostile checks the list against a
+# rendered client, so a runtime change that adds a member fails loudly.
+RESERVED_ON_CLIENT = frozenset(
+    {
+        "auth_headers",
+        "base_url",
+        "close",
+        "copy",
+        "default_headers",
+        "default_query",
+        "delete",
+        "get",
+        "get_api_list",
+        "is_closed",
+        "patch",
+        "platform_headers",
+        "post",
+        "put",
+        "qs",
+        "request",
+        "user_agent",
+        "with_options",
+        "with_raw_response",
+        "with_streaming_response",
+        "max_retries",
+        "timeout",
+        "http_client",
+        "self",
+        "cls",
+        "os",
+        "base64",
+        "date",
+        "httpx",
+        "is_given",
+        "not_given",
+        "cached_property",
+        "json",
+        "params",
+        "url",
+        "annotations",
+        "override",
+        "send",
+        "stream",
+        "version",
+        "custom_headers",
+        "custom_query",
+    }
+)
+
+# File and directory names Windows refuses, with or without an extension ("con.py").
+WINDOWS_DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", "conin$", "conout$"}
+    | {f"com{n}" for n in "123456789\u00b9\u00b2\u00b3"}
+    | {f"lpt{n}" for n in "123456789\u00b9\u00b2\u00b3"}
+)
+
+# Names the package's `__init__` and `_client` modules define or import: the client class
+# (named after info.title) must not replace one of them.
+RESERVED_CLIENT_CLASSES = RESERVED_CLASS_NAMES | frozenset(
+    {
+        "Client",
+        "AsyncClient",
+        "Mapping",
+        "Self",
+        "Omit",
+        "Headers",
+        "Timeout",
+        "NotGiven",
+        "NoneType",
+        "RequestOptions",
+        "SyncAPIClient",
+        "AsyncAPIClient",
+        "APIError",
+        "APIStatusError",
+        "APIResponse",
+        "AsyncAPIResponse",
+        "DefaultHttpxClient",
+        "DefaultAsyncHttpxClient",
+        "TYPE_CHECKING",
+    }
+)
+
 _WORD_BOUNDARY = re.compile(
     r"""
     [A-Z]+(?=[A-Z][a-z0-9])   # an acronym followed by a capitalised word: "HTTP" in "HTTPServer"
@@ -121,9 +265,21 @@ def split_words(text: str) -> list[str]:
     return _WORD_BOUNDARY.findall(_ascii(text))
 
 
+def stable_hash(text: str) -> str:
+    """A short hash of `text` (any str, lone surrogates included): same text, same hash."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:_HASH_LENGTH]
+
+
+def _capped(name: str, original: str, separator: str) -> str:
+    if len(name) <= MAX_NAME_LENGTH:
+        return name
+    head = name[: MAX_NAME_LENGTH - _HASH_LENGTH - len(separator)].rstrip("_")
+    return f"{head}{separator}{stable_hash(original)}"
+
+
 def snake_case(text: str, *, fallback: str = "value") -> str:
     words = [w.lower() for w in split_words(text)]
-    name = "_".join(words) or fallback
+    name = _capped("_".join(words) or fallback, text, "_")
     if name[0].isdigit():
         name = f"n_{name}"
     if keyword.iskeyword(name) or keyword.issoftkeyword(name):
@@ -136,10 +292,29 @@ def pascal_case(text: str, *, fallback: str = "Model") -> str:
     name = "".join(w if w.isupper() and len(w) > 1 else w[:1].upper() + w[1:].lower() for w in words)
     # An acronym keeps its case only when the spec wrote it that way ("IAM"), otherwise
     # "pets" reads "Pets".
-    name = name or fallback
+    name = _capped(name or fallback, text, "")
     if name[0].isdigit():
         name = f"N{name}"
     if keyword.iskeyword(name):
+        name += "_"
+    return name
+
+
+def file_safe(name: str) -> str:
+    """`name` as a file or directory stem that every OS can check out (`con` -> `con_`)."""
+    if name.split(".", 1)[0].lower() in WINDOWS_DEVICE_NAMES:
+        return f"{name}_"
+    return name
+
+
+def module_name(text: str, *, fallback: str = "value") -> str:
+    """A snake_case identifier that is also a portable file name."""
+    return file_safe(snake_case(text, fallback=fallback))
+
+
+def avoid_reserved(name: str, reserved: Iterable[str] | frozenset[str]) -> str:
+    """`name`, or `name_` when the generated code already uses `name` in that scope."""
+    while name in reserved:
         name += "_"
     return name
 
@@ -185,16 +360,110 @@ def singular(word: str) -> str:
     return f"{head}_{single}" if head else single
 
 
-def unique(name: str, taken: set[str] | frozenset[str]) -> str:
-    """`name`, or `name_` / `name_2` ... when it is already taken. The caller records the clash."""
-    if name not in taken:
-        return name
-    candidate = f"{name}_"
-    counter = 2
-    while candidate in taken:
-        candidate = f"{name}_{counter}"
-        counter += 1
-    return candidate
+@dataclass(frozen=True)
+class NameRequest:
+    """One spec name asking for a Python name in a shared namespace.
+
+    `candidate` is the normalised name (set it when it was derived elsewhere, e.g. a body
+    field's own name); `rank` breaks clashes by kind (a path parameter keeps its name before a
+    body field does), and `qualifier` tells apart requests whose original text is the same
+    (a header and a body field both called `id`).
+    """
+
+    key: object
+    original: str
+    pointer: str
+    candidate: str
+    rank: int = 0
+    qualifier: str = ""
+
+
+def allocate(
+    requests: Iterable[NameRequest],
+    *,
+    reserved: Iterable[str] = (),
+    what: str = "name",
+    file: str = "",
+    fold_case: bool = False,
+    suffix_separator: str = "_",
+) -> tuple[dict[object, str], list[SpecProblem]]:
+    """Distinct names for `requests`, independent of their order; plus warnings for renames.
+
+    A clash among names that normalise alike is settled by `(rank, spelling)`: the single best
+    request keeps the name (a spelling equal to the normalised name beats one that is not);
+    every other one, or all of them when no single one is best, gets the name plus a hash of
+    its original text. `fold_case` compares names case-insensitively (file names).
+    """
+    reserved_set = frozenset(reserved)
+    fold = (lambda n: n.lower()) if fold_case else (lambda n: n)
+    pending = [(r, avoid_reserved(r.candidate, reserved_set)) for r in requests]
+    groups: dict[str, list[tuple[NameRequest, str]]] = {}
+    for request, name in pending:
+        groups.setdefault(fold(name), []).append((request, name))
+    names: dict[object, str] = {}
+    problems: list[SpecProblem] = []
+    for group in groups.values():
+        if len(group) == 1:
+            request, name = group[0]
+            names[request.key] = name
+            continue
+        preference = sorted((r.rank, r.original != r.candidate) for r, _ in group)
+        single_best = preference[0] != preference[1]
+        for request, name in group:
+            keeps = single_best and (request.rank, request.original != request.candidate) == preference[0]
+            if keeps:
+                names[request.key] = name
+                continue
+            renamed = f"{name}{suffix_separator}{stable_hash(request.original + chr(0) + request.qualifier)}"
+            names[request.key] = renamed
+            others = [o for o, _ in group if o is not request]
+            sources = "; ".join(f"{o.original!r} at {o.pointer or '(generated)'}" for o in others)
+            problems.append(
+                SpecProblem(
+                    message=f"{what} {request.original!r} becomes {name!r}, as does {sources}; "
+                    f"named {renamed!r} instead",
+                    file=file,
+                    pointer=request.pointer,
+                    hint="rename one of them in the spec (or name it in sdkgen.yaml) to choose the name yourself",
+                    code="name-collision",
+                    severity="warning",
+                )
+            )
+    by_key = {r.key: r for r, _ in pending}
+    require_distinct(
+        ((name, f"{what} {by_key[key].original!r}", by_key[key].pointer) for key, name in names.items()),
+        what="name",
+        file=file,
+        hint="rename one of them in the spec or in sdkgen.yaml",
+        fold_case=fold_case,
+    )
+    return names, problems
+
+
+def require_distinct(
+    named: Iterable[tuple[str, str, str]], *, what: str, file: str, hint: str, fold_case: bool = True
+) -> None:
+    """(name, source description, pointer) triples that must not share a name: else exit 2."""
+    seen: dict[str, tuple[str, str, str]] = {}
+    problems = []
+    for entry in named:
+        name = entry[0]
+        folded = name.lower() if fold_case else name
+        if folded in seen:
+            other = seen[folded]
+            problems.append(
+                SpecProblem(
+                    message=f"{what} {name!r} from {entry[1]} clashes with {other[0]!r} from {other[1]} "
+                    f"(at {other[2] or '(generated)'})",
+                    file=file,
+                    pointer=entry[2],
+                    hint=hint,
+                    code="name-collision",
+                )
+            )
+        seen.setdefault(folded, entry)
+    if problems:
+        raise SdkgenError(problems)
 
 
 def is_identifier(name: str) -> bool:

@@ -26,7 +26,8 @@ from .model import (
     TypeRef,
     UnionType,
 )
-from .naming import RESERVED_IN_MODELS, snake_case, unique
+from ..errors import SpecProblem
+from .naming import RESERVED_IN_MODELS, NameRequest, allocate, snake_case
 
 COMPONENT_PREFIX = "#/components/schemas/"
 
@@ -80,6 +81,7 @@ class SchemaConverter:
         self.named: dict[str, NamedSchema] = {}
         self._pending: list[str] = []
         self._inline_refs_in_progress: set[str] = set()
+        self.warnings: dict[SpecProblem, None] = {}  # ordered set: a schema may be converted twice
 
     # ------------------------------------------------------------------ public
 
@@ -333,12 +335,19 @@ class SchemaConverter:
                 return MapType(self.convert(additional_raw, f"{pointer}/additionalProperties"))
             return MapType(AnyType())
         required = {r for r in schema.get("required") or [] if isinstance(r, str)}
-        taken: set[str] = set(RESERVED_IN_MODELS)
+        py_names, problems = allocate(
+            (
+                NameRequest(str(wire), str(wire), f"{pointer}/properties/{_escape(str(wire))}", snake_case(str(wire), fallback="field"))
+                for wire in raw_props
+            ),
+            reserved=RESERVED_IN_MODELS,
+            what="property",
+        )
+        self.warnings.update(dict.fromkeys(problems))
         properties = []
         for wire_name, prop_schema in raw_props.items():
             wire = str(wire_name)
-            py_name = unique(snake_case(wire, fallback="field"), taken)
-            taken.add(py_name)
+            py_name = py_names[wire]
             prop_pointer = f"{pointer}/properties/{_escape(wire)}"
             prop_type = self.convert(prop_schema, prop_pointer)
             inner, nullable = unwrap_nullable(prop_type)

@@ -10,19 +10,19 @@ from typing import Any
 import jinja2
 
 from ..assets import templates_dir
+from ..errors import SdkgenError
 from ..fileset import FileSet
 from ..format import LINE_LENGTH, TARGET_VERSIONS
 from ..ir.model import Api, PageStyle, ResponseKind
-from ..ir.naming import singular, snake_case
-from .literals import comment, docstring_body, py_literal, pystr
+from ..ir.naming import avoid_reserved, module_name, singular, snake_case
+from .literals import comment, docstring_body, html_attribute, markdown_inline, py_literal, pystr, toml_str
 from .views import ResourceView, SdkView, TypeFileView, ViewBuilder, build_views
 
+# Names the README's usage snippets bind themselves; the example's variable must not be one.
+README_NAMES = frozenset({"client", "os", "asyncio", "main"})
 HEADER = "# File generated from an OpenAPI spec by sdkgen. Do not edit it by hand: regenerate instead."
 
 
-def _tomlstr(value: object) -> str:
-    # A TOML basic string has the same escapes as our Python literal for the text we emit.
-    return pystr(value)
 
 
 RUNTIME_DIR = Path(__file__).resolve().parents[1] / "runtime"
@@ -54,7 +54,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters["pystr"] = pystr
     env.filters["pyliteral"] = py_literal
-    env.filters["tomlstr"] = _tomlstr
+    env.filters["tomlstr"] = toml_str
+    env.filters["markdown"] = markdown_inline
     env.filters["comment"] = comment
     env.filters["docstring"] = lambda text, indent=0: docstring_body(str(text), " " * int(indent))
     return env
@@ -110,7 +111,7 @@ def sdk_context(api: Api) -> SdkContext:
         result_key=api.result_key or None,
         errors_key=envelope.errors_key if envelope else None,
         error_model=(
-            ErrorModelRef(envelope.model_name, f"types.shared.{snake_case(envelope.model_name)}") if envelope else None
+            ErrorModelRef(envelope.model_name, f"types.shared.{module_name(envelope.model_name)}") if envelope else None
         ),
         pages=api.pages,
         secret_query_params=tuple(sorted({s.param_name for s in api.auth if s.location == "query"})),
@@ -245,12 +246,26 @@ class _Renderer:
         self.env = environment()
         self.sdk = sdk_context(api)
         self.files: dict[str, str] = {}
+        self._paths: dict[str, str] = {}
         self.verbatim: set[str] = set()
         self.src = f"src/{api.package.import_name}"
 
     def render(self, template: str, path: str, **context: Any) -> None:
         text = self.env.get_template(template).render(sdk=self.sdk, header=HEADER, flavors=FLAVORS, **context)
+        self._claim(path)
         self.files[path] = text
+
+    def _claim(self, path: str) -> None:
+        # The IR gives every file a distinct name; this guard makes a slip loud instead of one
+        # file silently replacing another (also on case-insensitive file systems).
+        folded = path.lower()
+        if folded in self._paths:
+            raise SdkgenError.single(
+                f"two generated files would share the path {path!r} (the other is {self._paths[folded]!r})",
+                code="name-collision",
+                hint="rename one of the spec names they come from; see docs/hostile-input.md",
+            )
+        self._paths[folded] = path
 
     def run(self) -> FileSet:
         views: SdkView = build_views(self.api)
@@ -356,10 +371,10 @@ class _Renderer:
                 methods.append(
                     {
                         "http": op.http_method,
-                        "path": _html(op.path),
+                        "path": html_attribute(op.path),
                         "name": method.name,
                         "args": ", ".join(shown),
-                        "returns": _html(method.returns_sync),
+                        "returns": html_attribute(method.returns_sync),
                     }
                 )
             sections.append(
@@ -388,7 +403,10 @@ class _Renderer:
                     required = [p.py_name for p in properties if p.required]
                     field = required[0] if required and not op.page else ""
                     example = {
-                        "var": snake_case(view.resource.attr_name if op.page else singular(view.resource.attr_name)),
+                        "var": avoid_reserved(
+                            snake_case(view.resource.attr_name if op.page else singular(view.resource.attr_name)),
+                            README_NAMES,
+                        ),
                         "chain": f"{call.resource_chain}.{method.name}",
                         "args": call.required_args,
                         "field": field,
@@ -420,10 +438,6 @@ def _resource_exports(view: ResourceView) -> tuple[str, list[str]]:
 
 def _optional(method: Any) -> set[str]:
     return {a.py_name for a in method.args if "= omit" in a.signature}
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def render_sdk(api: Api) -> FileSet:

@@ -28,9 +28,25 @@ def _unsafe(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
 
 
+def without_surrogates(text: str) -> str:
+    """`text` with each lone surrogate as U+FFFD: documentation must be encodable as UTF-8
+    (Python fails to create a class whose docstring holds one), literals keep them escaped."""
+    if text.isascii():
+        return text
+    return "".join("\ufffd" if 0xD800 <= ord(char) <= 0xDFFF else char for char in text)
+
+
+# Documentation text (docstrings, comments) longer than this is cut: a spec with megabytes of
+# description would otherwise cost minutes of formatting for a docstring nobody reads.
+MAX_DOC_CHARS = 20_000
+DOC_CUT_MARK = " [...]"
+
+
 def pystr(value: object) -> str:
     """A double-quoted Python string literal equal to `str(value)`."""
     text = str(value)
+    if text.isprintable():  # the common case, fast: no control, format or separator characters
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
     out = ['"']
     for char in text:
         if char == "\\":
@@ -82,6 +98,9 @@ def docstring_body(text: str, indent: str = "") -> str:
     Backslashes and quote runs are escaped; a trailing quote or backslash cannot close the
     string early; whitespace at line ends is dropped (black would strip it anyway).
     """
+    if len(text) > MAX_DOC_CHARS:
+        text = text[:MAX_DOC_CHARS] + DOC_CUT_MARK
+    text = without_surrogates(text)
     cleaned = []
     for char in text.replace("\r\n", "\n").replace("\r", "\n"):
         if char == "\\":
@@ -100,8 +119,76 @@ def docstring_body(text: str, indent: str = "") -> str:
 
 def comment(text: str) -> str:
     """One comment line's text: no newline can end the comment and start code."""
-    flat = " ".join(text.split())
+    flat = " ".join(without_surrogates(text[: MAX_DOC_CHARS + 1]).split())
+    if len(flat) > MAX_DOC_CHARS:
+        flat = flat[:MAX_DOC_CHARS] + DOC_CUT_MARK
     return "".join(_escape_char(c) if _unsafe(c) else c for c in flat)
+
+
+def toml_str(value: object) -> str:
+    """A TOML basic string equal to `str(value)`.
+
+    TOML allows only \\b \\t \\n \\f \\r \\" \\\\ \\uXXXX \\UXXXXXXXX escapes (no \\x), and no raw
+    control characters; a lone surrogate cannot be represented at all, so it becomes U+FFFD.
+    """
+    out = ['"']
+    for char in str(value):
+        code = ord(char)
+        if char in _TOML_SHORT:
+            out.append(_TOML_SHORT[char])
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\\ufffd")
+        elif _unsafe(char) or code == 0x7F:
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+_TOML_SHORT = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+# CommonMark lets a backslash escape any ASCII punctuation, which then renders as itself.
+_MARKDOWN_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def markdown_inline(text: object) -> str:
+    """Spec text as one line of literal Markdown: no markup, HTML, link, table cell or fence.
+
+    Whitespace runs (newlines and Unicode line separators included) become one space, so the
+    text cannot end a heading or table row; every ASCII punctuation character is
+    backslash-escaped; invisible and control characters are shown as escapes.
+    """
+    flat = " ".join(str(text).split())
+    out = []
+    for char in flat:
+        if char in _MARKDOWN_PUNCTUATION:
+            out.append("\\" + char)
+        elif _unsafe(char):
+            out.append("\\" + _escape_char(char))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def html_attribute(text: object) -> str:
+    """Text inside a double-quoted HTML attribute on one Markdown line.
+
+    Markup characters become entities; line breaks and invisible characters are shown as
+    escapes (`\\n`, `\\x85`): HTML has no faithful numeric reference for C0/C1 controls.
+    """
+    out = []
+    for char in str(text):
+        if char in _HTML_ENTITIES:
+            out.append(_HTML_ENTITIES[char])
+        elif _unsafe(char) or (char.isspace() and char != " "):
+            out.append(_escape_char(char))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "`": "&#96;"}
 
 
 def pybytes(value: bytes) -> str:

@@ -24,10 +24,18 @@ from ..ir.model import (
     TypeRef,
     UnionType,
 )
-from ..ir.naming import RESERVED_CLASS_NAMES, pascal_case, singular
+from ..ir.naming import RESERVED_CLASS_NAMES, pascal_case, singular, stable_hash
 from .literals import py_literal
 
 _PRIMITIVE_ANNOTATIONS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes", "null": "None"}
+
+
+def _literal_value(value: object) -> bool:
+    if isinstance(value, str):  # pydantic-core cannot hold a lone surrogate in a Literal
+        return not any(0xD800 <= ord(char) <= 0xDFFF for char in value)
+    if isinstance(value, bool) or value is None:
+        return True
+    return isinstance(value, int) and -(2**63) <= value < 2**63
 
 
 @dataclass
@@ -121,6 +129,10 @@ class TypeModule:
         if isinstance(type_, AnyType):
             return "object"
         if isinstance(type_, EnumType):
+            if not all(_literal_value(v) for v in type_.values):
+                # Literal[] takes only str (pydantic: no lone surrogates), bool, None and (mypy) 64-bit ints:
+                # widen to the base type.
+                return _PRIMITIVE_ANNOTATIONS.get(type_.base, "object")
             self.typing.add("Literal")
             return f"Literal[{', '.join(py_literal(v) for v in type_.values)}]"
         if isinstance(type_, ArrayType):
@@ -157,13 +169,10 @@ class TypeModule:
         if prefix and name == prefix:
             name = f"{prefix}Item"
         if name in self._taken:
+            # Told apart by the schema's own pointer, so the name never depends on which of
+            # the clashing schemas the file happened to meet first.
             name = f"{prefix}{base}" if not name.startswith(prefix) or not prefix else name
-            counter = 2
-            candidate = name
-            while candidate in self._taken:
-                candidate = f"{name}{counter}"
-                counter += 1
-            name = candidate
+            name = f"{name}{stable_hash(schema_id)}"
         self._taken.add(name)
         self._names[schema_id] = name
         self._define(name, obj, prefix=name, skip=frozenset())

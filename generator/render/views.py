@@ -24,7 +24,7 @@ from ..ir.model import (
     ResponseKind,
     TypeRef,
 )
-from ..ir.naming import snake_case
+from ..ir.naming import module_name
 from .literals import docstring_body, py_literal, pystr
 from .pytypes import TypeModule
 
@@ -216,8 +216,8 @@ class ViewBuilder:
             return None
         plan.add_object(envelope.model_name, target)
         return TypeFileView(
-            module=snake_case(envelope.model_name),
-            path=f"types/shared/{snake_case(envelope.model_name)}.py",
+            module=module_name(envelope.model_name),
+            path=f"types/shared/{module_name(envelope.model_name)}.py",
             flavor="model",
             main=envelope.model_name,
             plan=plan,
@@ -267,7 +267,9 @@ class ViewBuilder:
 
         path_names = _PATH_PARAM.findall(op.path)
         by_wire = {p.wire_name: p for p in op.parameters if p.location == "path"}
-        template = op.path
+        # An OpenAPI path has no query or fragment: a literal '?' or '#' is part of the path, and
+        # path_template would otherwise read it as the start of one.
+        template = op.path.replace("?", "%3F").replace("#", "%23")
         for wire in path_names:
             template = template.replace("{" + wire + "}", "{" + by_wire[wire].py_name + "}")
         if path_names:
