@@ -26,7 +26,7 @@ from ..ir.model import (
     UnionType,
 )
 from ..ir.naming import snake_case
-from ..render.pytypes import TypeModule
+from ..render.pytypes import TypeModule, _literal_value
 from ..render.views import RESOURCE_SUFFIX, Deref
 from .model import (
     NONE,
@@ -87,6 +87,9 @@ class _Module:
                 return Scalar("datetime" if type_.format == "date-time" else "date")
             return Scalar(_SCALARS.get(type_.kind, "object"))
         if isinstance(type_, EnumType):
+            # The renderer's rule: values Literal cannot hold widen the enum to its base type.
+            if not all(_literal_value(v) for v in type_.values):
+                return Scalar(_SCALARS.get(type_.base, "object"))
             return LiteralOf(tuple(v for v in type_.values if v is None or isinstance(v, (bool, int, float, str))))
         if isinstance(type_, ArrayType):
             return ListOf(self.annotate(type_.items), "List" if self.flavor == "model" else "Iterable")
