@@ -1,33 +1,70 @@
-"""The `sdkgen` command: parse, call one pipeline function, print. Exit 0 ok, 1 failed check, 2 bad input."""
+"""The `sdkgen` command: parse, call one pipeline function, print.
+
+Exit 0 ok, 1 failed check (drift, breaking change, verify failure, --fail-on), 2 bad input,
+3 internal error, 64 usage error (unknown option, missing argument). How results and
+problems are printed (text, json, GitHub annotations; --quiet) lives in cli_output.py.
+"""
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from . import __version__
-from .errors import SdkgenError
+from .cli_output import PROBLEM_FORMATS, Reporter
+from .errors import SdkgenError, SpecProblem
+from .output import Drift
 
 if TYPE_CHECKING:
     from .pipeline import Timings
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_USAGE = 64  # EX_USAGE from sysexits.h: the command line itself is wrong
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _fail(error: SdkgenError) -> NoReturn:
-    for problem in error.problems:
-        click.echo(problem.format(), err=True)
+def _fail(reporter: Reporter, error: SdkgenError, consequence: str = "") -> NoReturn:
+    reporter.problems(error.problems)
     count = len([p for p in error.problems if p.severity == "error"])
-    click.echo(f"sdkgen: {count} error{'s' if count != 1 else ''}; nothing was written", err=True)
-    sys.exit(EXIT_BAD_INPUT)
+    reporter.note(f"sdkgen: {count} error{'s' if count != 1 else ''}{consequence}")
+    reporter.finish(EXIT_BAD_INPUT)
 
 
-def _warn(warnings: tuple[object, ...]) -> None:
-    for warning in warnings:
-        click.echo(warning.format() if hasattr(warning, "format") else str(warning), err=True)
+# --------------------------------------------------------------------------- shared options
+
+
+def _reporting_options(command: F) -> F:
+    """--format, --quiet and --fail-on, the same on every command that reports problems."""
+    command = click.option(
+        "--fail-on", "fail_on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
+        help="warning: also exit 1 when there are warnings (e.g. skipped operations).",
+    )(command)
+    command = click.option(
+        "--quiet", "-q", is_flag=True, help="Print problems only (warnings too with --fail-on warning)."
+    )(command)
+    command = click.option(
+        "--format", "output_format", type=click.Choice(PROBLEM_FORMATS), default="text", show_default=True,
+        help="text for people; json: one JSON document on stdout; github: GitHub Actions annotations.",
+    )(command)
+    return command
+
+
+def _reporter(command: str, output_format: str, quiet: bool, fail_on: str) -> Reporter:
+    return Reporter(command, output_format, quiet, fail_on == "warning")
+
+
+_strict_option = click.option(
+    "--strict", is_flag=True, help="Treat every problem as an error, also those that change nothing generated."
+)
+
+_layout_option = click.option(
+    "--layout", type=click.Choice(["project", "package"]), default="project", show_default=True,
+    help="project: pyproject, README, tests and src/NAME; package: only the package (for vendoring).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,9 +74,6 @@ def main() -> None:
 
 
 _spec_argument = click.argument("spec", type=click.Path(path_type=Path, dir_okay=True))
-_strict_option = click.option(
-    "--strict", is_flag=True, help="Treat every problem as an error, also those that change nothing generated."
-)
 _verbose_option = click.option("--verbose", "-v", is_flag=True, help="Print the time each stage took to stderr.")
 
 
@@ -49,48 +83,81 @@ def _print_timings(timings: Timings, verbose: bool) -> None:
             click.echo(f"sdkgen: {name:<16} {seconds:8.3f} s", err=True)
 
 
+# --------------------------------------------------------------------------- generate
+
+
 @main.command()
 @_spec_argument
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Directory to write the SDK into.")
 @click.option("--config", "-c", type=click.Path(path_type=Path), help="Generator config (default: sdkgen.yaml beside SPEC).")
 @click.option("--package-name", help="Distribution/import name of the generated package.")
+@_layout_option
 @_strict_option
 @_verbose_option
+@_reporting_options
 def generate(
-    spec: Path, output: Path, config: Path | None, package_name: str | None, strict: bool, verbose: bool
+    spec: Path, output: Path, config: Path | None, package_name: str | None, layout: str, strict: bool, verbose: bool,
+    output_format: str, quiet: bool, fail_on: str,
 ) -> None:
     """Generate the SDK for SPEC into --output (atomically); nothing to do if it is up to date."""
+    reporter = _reporter("generate", output_format, quiet, fail_on)
+    _run_generate(reporter, spec, output, config, package_name or "", layout, verbose, strict)
+
+
+def _run_generate(
+    reporter: Reporter, spec: Path, output: Path, config: Path | None, package_name: str, layout: str, verbose: bool,
+    strict: bool = False,
+) -> NoReturn:
     from .pipeline import Timings
     from .pipeline import generate as run
 
     timings = Timings()
     try:
-        generated = run(spec, output, config=config, package_name=package_name or "", strict=strict, timings=timings)
+        # --fail-on warning needs the warnings, which only a real run finds: no shortcut then.
+        generated = run(spec, output, config=config, package_name=package_name, layout=layout, timings=timings,
+                        reuse=not reporter.fail_on_warning, strict=strict)
     except SdkgenError as error:
         _print_timings(timings, verbose)
-        _fail(error)
+        _fail(reporter, error, "; nothing was written")
     _print_timings(timings, verbose)
     if generated is None:
-        click.echo(f"{output}: up to date (same spec, config and generator; files unchanged)")
-        return
-    _warn(generated.warnings)
+        reporter.set(up_to_date=True, output=str(output))
+        reporter.info(f"{output}: up to date (same spec, config and generator; files unchanged)")
+        reporter.finish(EXIT_OK)
+    reporter.problems(generated.warnings)
     operations = len(generated.api.all_operations())
-    click.echo(f"generated {generated.api.package.import_name}: {operations} methods, {len(generated.files)} files -> {output}")
+    name = generated.api.package.import_name
+    reporter.set(package=name, methods=operations, files=len(generated.files), output=str(output))
+    reporter.info(f"generated {name}: {operations} methods, {len(generated.files)} files -> {output}")
+    reporter.finish(EXIT_OK)
+
+
+# --------------------------------------------------------------------------- validate
 
 
 @main.command()
 @_spec_argument
 @_strict_option
-def validate(spec: Path, strict: bool) -> None:
+@_reporting_options
+def validate(spec: Path, strict: bool, output_format: str, quiet: bool, fail_on: str) -> None:
     """Check SPEC: it loads, its $refs resolve and it is valid OpenAPI."""
-    from .pipeline import checked_document
+    _run_validate(_reporter("validate", output_format, quiet, fail_on), spec, strict)
+
+
+def _run_validate(reporter: Reporter, spec: Path, strict: bool = False) -> NoReturn:
+    from .pipeline import validate_spec
 
     try:
-        _document, warnings = checked_document(spec, strict=strict)
+        _, warnings = validate_spec(spec, strict=strict)
     except SdkgenError as error:
-        _fail(error)
-    _warn(warnings)
-    click.echo(f"{spec}: valid" + (f" ({len(warnings)} warnings)" if warnings else ""))
+        _fail(reporter, error)
+    reporter.problems(warnings)
+    reporter.set(valid=True)
+    reporter.info(f"{spec}: valid")
+    reporter.finish(EXIT_OK)
+
+
+# --------------------------------------------------------------------------- check
 
 
 @main.command()
@@ -98,54 +165,174 @@ def validate(spec: Path, strict: bool) -> None:
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="The generated SDK to compare.")
 @click.option("--config", "-c", type=click.Path(path_type=Path))
 @click.option("--package-name")
+@_layout_option
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of what generate would change.")
 @_strict_option
 @_verbose_option
+@_reporting_options
 def check(
-    spec: Path, output: Path, config: Path | None, package_name: str | None, strict: bool, verbose: bool
+    spec: Path, output: Path, config: Path | None, package_name: str | None, layout: str, show_diff: bool,
+    strict: bool, verbose: bool, output_format: str, quiet: bool, fail_on: str,
 ) -> None:
     """Exit 1 if --output differs from what SPEC would generate (writes nothing)."""
-    from .pipeline import Timings
-    from .pipeline import check as run
+    reporter = _reporter("check", output_format, quiet, fail_on)
+    _run_check(reporter, spec, output, config, package_name or "", layout, show_diff, verbose, strict)
+
+
+def _run_check(
+    reporter: Reporter, spec: Path, output: Path, config: Path | None, package_name: str, layout: str,
+    show_diff: bool, verbose: bool, strict: bool = False,
+) -> NoReturn:
+    from .output import drift_patch
+    from .pipeline import Timings, check_drift
 
     timings = Timings()
     try:
-        drift = run(spec, output, config=config, package_name=package_name or "", strict=strict, timings=timings)
+        checked = check_drift(spec, output, config=config, package_name=package_name, layout=layout, timings=timings,
+                              reuse=not reporter.fail_on_warning, strict=strict)
     except SdkgenError as error:
         _print_timings(timings, verbose)
-        _fail(error)
+        _fail(reporter, error)
     _print_timings(timings, verbose)
+    drift = checked.drift
+    if checked.generated is not None:
+        reporter.problems(checked.generated.warnings)
+    reporter.set(
+        up_to_date=drift.clean, added=list(drift.added), changed=list(drift.changed), removed=list(drift.removed)
+    )
     if drift.clean:
-        click.echo(f"{output}: up to date")
-        return
+        reporter.info(f"{output}: up to date")
+        reporter.finish(EXIT_OK)
     for label, paths in (("added", drift.added), ("changed", drift.changed), ("removed", drift.removed)):
         for path in paths:
-            click.echo(f"{label}: {path}")
-    click.echo(f"{output}: out of date; run `sdkgen generate` to update", err=True)
-    sys.exit(EXIT_FAILED)
+            reporter.info(f"{label}: {path}")
+    if reporter.format == "github":  # an annotation per drifted file, on the file
+        reporter.problems(_drift_problems(output, drift))
+    if show_diff and checked.generated is not None:
+        reporter.detail(drift_patch(checked.generated.files, output, drift))
+    reporter.note(f"{output}: out of date; run `sdkgen generate` to update")
+    reporter.finish(EXIT_FAILED)
+
+
+def _drift_problems(output: Path, drift: Drift) -> list[SpecProblem]:
+    verbs = {"added": "is missing", "changed": "differs from what the spec generates", "removed": "is no longer generated"}
+    return [
+        SpecProblem(f"{verbs[label]}; run `sdkgen generate` to update", file=(output / path).as_posix(), code="drift")
+        for label, paths in (("added", drift.added), ("changed", drift.changed), ("removed", drift.removed))
+        for path in paths
+    ]
+
+
+# --------------------------------------------------------------------------- verify
 
 
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.option("--no-tests", is_flag=True, help="Skip running the SDK's generated tests.")
-def verify(directory: Path, no_tests: bool) -> None:
+@_reporting_options
+def verify(directory: Path, no_tests: bool, output_format: str, quiet: bool, fail_on: str) -> None:
     """Compile, import, type-check (mypy --strict) and test a generated SDK."""
+    _run_verify(_reporter("verify", output_format, quiet, fail_on), directory, no_tests)
+
+
+def _run_verify(reporter: Reporter, directory: Path, no_tests: bool) -> NoReturn:
     from .verify import verify as run
 
     try:
         report = run(directory, run_tests=not no_tests)
     except SdkgenError as error:
-        _fail(error)
+        _fail(reporter, error)
+    reporter.set(ok=report.ok, steps=[{"name": s.name, "ok": s.ok, "summary": s.summary} for s in report.steps])
     for step in report.steps:
-        click.echo(f"{step.name}: {'ok' if step.ok else 'FAILED'} ({step.summary})")
+        reporter.info(f"{step.name}: {'ok' if step.ok else 'FAILED'} ({step.summary})")
         if not step.ok and step.details:
-            click.echo(step.details, err=True)
-    sys.exit(EXIT_OK if report.ok else EXIT_FAILED)
+            reporter.note(step.details)
+    reporter.finish(EXIT_OK if report.ok else EXIT_FAILED)
+
+
+# --------------------------------------------------------------------------- diff
+
+
+@main.command()
+@click.argument("specs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--old-ref", metavar="REV", help="Compare SPEC as it is at git revision REV (e.g. origin/main) with SPEC now.")
+@click.option("--old-config", type=click.Path(path_type=Path), help="Config of the old spec (default: beside it).")
+@click.option("--new-config", type=click.Path(path_type=Path), help="Config of the new spec (default: beside it).")
+@click.option("--package-name", help="Import name used for both SDKs (as in generate).")
+@click.option("--format", "report_format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code tells.")
+@click.option(
+    "--fail-on", type=click.Choice(["breaking", "non-breaking", "never"]), default="never", show_default=True,
+    help="Exit 1 when a change of this class (or a more severe one) is found.",
+)
+def diff(
+    specs: tuple[Path, ...], old_ref: str | None, old_config: Path | None, new_config: Path | None,
+    package_name: str | None, report_format: str, quiet: bool, fail_on: str,
+) -> None:
+    """Compare the SDKs two specs produce: `diff OLD NEW` or `diff --old-ref REV SPEC`."""
+    reporter = Reporter("diff", "json" if report_format == "json" else "text", quiet)
+    _run_diff(reporter, specs, old_ref, old_config, new_config, package_name or "", report_format, fail_on)
+
+
+def _run_diff(
+    reporter: Reporter, specs: tuple[Path, ...], old_ref: str | None, old_config: Path | None,
+    new_config: Path | None, package_name: str, report_format: str, fail_on: str,
+) -> NoReturn:
+    import json
+    from contextlib import nullcontext
+
+    from .gitref import spec_at_revision
+    from .pipeline import diff_specs
+    from .surface.diff import BREAKING, NON_BREAKING
+    from .surface.report import as_json, render_diff
+
+    expected = 1 if old_ref else 2
+    if len(specs) != expected:
+        shape = "--old-ref REV SPEC" if old_ref else "OLD NEW (or --old-ref REV SPEC)"
+        raise click.UsageError(f"diff takes {shape}; got {len(specs)} spec path{'s' if len(specs) != 1 else ''}")
+    new = specs[-1]
+    try:
+        with spec_at_revision(new, old_ref) if old_ref else nullcontext(specs[0]) as old:
+            result = diff_specs(
+                old, new, old_config=old_config, new_config=new_config, package_name=package_name,
+                old_name=f"{new}@{old_ref}" if old_ref else str(old), new_name=str(new),
+            )
+    except SdkgenError as error:
+        _fail(reporter, error)
+    if report_format == "json":
+        reporter.set(**json.loads(as_json(result)))
+    elif not reporter.quiet:
+        click.echo(render_diff(result, report_format), nl=False)
+    failing = {"breaking": (BREAKING,), "non-breaking": (BREAKING, NON_BREAKING), "never": ()}[fail_on]
+    reporter.finish(EXIT_FAILED if any(result.count(s) for s in failing) else EXIT_OK)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _invoke_main() -> int:
+    """Run the click group; a usage error (bad option, missing argument) exits EXIT_USAGE,
+    apart from EXIT_BAD_INPUT, so CI can tell a broken command line from a broken spec."""
+    try:
+        result = main(standalone_mode=False, prog_name="sdkgen")
+    except click.UsageError as error:
+        error.show()
+        return EXIT_USAGE
+    except click.ClickException as error:  # e.g. an unreadable file click opened for us
+        error.show()
+        return EXIT_BAD_INPUT
+    except click.Abort:
+        click.echo("sdkgen: interrupted; nothing was written", err=True)
+        return 130
+    return result if isinstance(result, int) else EXIT_OK
 
 
 def run() -> None:
     """Entry point that turns any unexpected exception into one line, not a traceback."""
+    import sys
+
     try:
-        main(standalone_mode=True)
+        sys.exit(_invoke_main())
     except SystemExit:
         raise
     except KeyboardInterrupt:

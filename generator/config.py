@@ -7,6 +7,7 @@ problem names the key, its line and what is allowed.
 from __future__ import annotations
 
 import keyword
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import yaml
 from .errors import SdkgenError, SpecProblem
 
 CONFIG_FILE_NAME = "sdkgen.yaml"
+PYPROJECT = "pyproject.toml"  # its [tool.sdkgen] table is the config when there is no sdkgen.yaml
 
 # Names that become Python identifiers: a hard keyword (`class`, `None`) cannot be one.
 _NAME = {"type": "string", "pattern": r"^[A-Za-z_][A-Za-z0-9_]*$", "not": {"enum": keyword.kwlist}}
@@ -45,6 +47,10 @@ _RESOURCE: dict[str, Any] = {
         "description": {"type": "string"},
         "methods": {"type": "object", "propertyNames": _NAME, "additionalProperties": _METHOD},
         "resources": {"type": "object", "propertyNames": _NAME, "additionalProperties": {"$ref": "#/$defs/resource"}},
+        "hand_owned": {
+            "type": "array",
+            "items": {"type": "string", "minLength": 1, "pattern": r"^[^/\\][^\\]*$", "not": {"pattern": r"(^|/)\.\.(/|$)"}},
+        },
     },
 }
 
@@ -137,6 +143,10 @@ CONFIG_SCHEMA: dict[str, Any] = {
             },
         },
         "resources": {"type": "object", "propertyNames": _NAME, "additionalProperties": {"$ref": "#/$defs/resource"}},
+        "hand_owned": {
+            "type": "array",
+            "items": {"type": "string", "minLength": 1, "pattern": r"^[^/\\][^\\]*$", "not": {"pattern": r"(^|/)\.\.(/|$)"}},
+        },
     },
 }
 
@@ -211,6 +221,9 @@ class Config:
     error_model: str = ""
     pages: tuple[PageConfig, ...] = ()
     resources: tuple[ResourceConfig, ...] = field(default=())
+    # Glob patterns, relative to the output directory, of files sdkgen must never write,
+    # replace or delete (besides the package's own lib/ directory, which is always kept).
+    hand_owned: tuple[str, ...] = ()
 
     def credential(self, scheme: str) -> CredentialConfig:
         return dict(self.credentials).get(scheme, CredentialConfig())
@@ -241,7 +254,7 @@ def _pointer(path: list[str | int]) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
 
 
-def _check_schema(data: object, text: str, file: str) -> None:
+def _check_schema(data: object, text: str, file: str, pointer_prefix: str = "") -> None:
     import jsonschema  # a dependency of openapi-spec-validator
 
     validator = jsonschema.Draft202012Validator(CONFIG_SCHEMA)
@@ -265,8 +278,8 @@ def _check_schema(data: object, text: str, file: str) -> None:
             SpecProblem(
                 message=message,
                 file=file,
-                pointer=_pointer(path),
-                line=_line_of(text, path),
+                pointer=pointer_prefix + _pointer(path),
+                line=_line_of(text, path) if text else None,
                 hint=hint,
                 code="config-invalid",
             )
@@ -308,6 +321,14 @@ def _resource(name: str, raw: dict[str, Any], pointer: str) -> ResourceConfig:
 
 def load_config(path: str | Path) -> Config:
     file = str(path)
+    if Path(path).name == PYPROJECT and Path(path).is_file():
+        found = load_pyproject_config(path)
+        if found is None:
+            raise SdkgenError.single(
+                "pyproject.toml has no [tool.sdkgen] table", file=file, code="config-missing",
+                hint="add a [tool.sdkgen] table, or pass an sdkgen.yaml",
+            )
+        return found
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -333,7 +354,12 @@ def load_config(path: str | Path) -> Config:
         raise SdkgenError.single(
             "the config must be a mapping of keys", file=file, line=1, code="config-invalid", hint="see docs/config.md"
         )
-    _check_schema(data, text, file)
+    return config_from_data(data, text, file)
+
+
+def config_from_data(data: dict[str, Any], text: str, file: str, *, pointer_prefix: str = "") -> Config:
+    """Validate a parsed config (from sdkgen.yaml, or pyproject's [tool.sdkgen]) and build it."""
+    _check_schema(data, text, file, pointer_prefix)
 
     package = data.get("package", {})
     client = data.get("client", {})
@@ -366,4 +392,44 @@ def load_config(path: str | Path) -> Config:
         resources=tuple(
             _resource(name, body or {}, f"/resources/{name}") for name, body in (data.get("resources") or {}).items()
         ),
+        hand_owned=tuple(data.get("hand_owned", ())),
     )
+
+
+def pyproject_has_config(path: Path) -> bool:
+    """Whether a pyproject.toml has a [tool.sdkgen] table (an unparsable one counts, so that
+    loading it reports the error)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True
+    tool = document.get("tool")
+    return isinstance(tool, dict) and "sdkgen" in tool
+
+
+def load_pyproject_config(path: str | Path) -> Config | None:
+    """The `[tool.sdkgen]` table of a pyproject.toml as a config; None when it has none."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
+    file = str(path)
+    try:
+        document = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SdkgenError.single(f"cannot read pyproject.toml: {exc}", file=file, code="config-unreadable") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SdkgenError.single(
+            f"invalid TOML: {exc}", file=file, code="config-toml", hint="fix the TOML syntax of pyproject.toml"
+        ) from None
+    table = document.get("tool", {}).get("sdkgen") if isinstance(document.get("tool"), dict) else None
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise SdkgenError.single("[tool.sdkgen] must be a table", file=file, code="config-invalid", hint="see docs/config.md")
+    return config_from_data(table, "", file, pointer_prefix="/tool/sdkgen")

@@ -35,17 +35,19 @@ def file_sha256(path: Path) -> str | None:
     return hashlib.sha256(raw[len(_BOM):] if raw.startswith(_BOM) else raw).hexdigest()
 
 
-def config_sha256(config: Path | None, package_name: str) -> str | None:
+def config_sha256(config: Path | None, package_name: str, layout: str = "project") -> str | None:
     """One hash for everything besides the spec that shapes the output: the config file's
-    bytes (or its absence) and the package-name override. None if the config is unreadable
-    (the real run then reports why)."""
+    bytes (or its absence), the package-name override and the layout. None if the config is
+    unreadable (the real run then reports why)."""
     config_hash = None
     if config is not None:
         try:
             config_hash = hashlib.sha256(config.read_bytes()).hexdigest()
         except (OSError, ValueError):
             return None
-    settings = {"config": config_hash, "package_name": package_name}
+    settings: dict[str, str | None] = {"config": config_hash, "package_name": package_name}
+    if layout != "project":  # absent for the default, so existing manifests stay valid
+        settings["layout"] = layout
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode("utf-8")).hexdigest()
 
 

@@ -7,16 +7,22 @@ directory that sdkgen did not create is never replaced.
 Every tree carries a manifest (MANIFEST): what it was generated from (a `Stamp`: hashes of
 the spec's files, the config and the generator, see fingerprint.py) and the hash of every
 file. `read_manifest` + `tree_matches` let the pipeline skip all work when nothing changed.
+
+Only files the previous manifest listed belong to sdkgen: every other file in the target
+(a hand-written `lib/`, a file the config lists as hand-owned, anything else a person put
+there) is carried into the new tree unchanged, and hand-owned paths are never written.
 """
 
 from __future__ import annotations
 
+import difflib
+import fnmatch
 import hashlib
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,7 +103,8 @@ def tree_matches(target: Path, manifest: Manifest) -> bool:
     generation from the same stamp would write exactly this tree."""
     if manifest.text != _manifest_json(manifest.stamp, manifest.files):
         return False
-    if _files_on_disk(target) != set(manifest.files) | {MANIFEST}:
+    # Files the manifest does not list are not sdkgen's: a real run keeps them as they are.
+    if not set(manifest.files) | {MANIFEST} <= _files_on_disk(target):
         return False
     for path, digest in manifest.files.items():
         try:
@@ -118,6 +125,70 @@ def _files_on_disk(target: Path) -> set[str]:
     return found
 
 
+HandOwned = Callable[[str], bool]  # relative POSIX path -> True when a person owns it
+
+
+def hand_owned_matcher(patterns: tuple[str, ...]) -> HandOwned:
+    """A pattern ending in `/` owns that directory and everything below it; any other pattern
+    is matched against the whole relative path with fnmatch (where `*` also crosses `/`)."""
+    directories = tuple(p for p in patterns if p.endswith("/"))
+    globs = tuple(p for p in patterns if not p.endswith("/"))
+
+    def owned(path: str) -> bool:
+        return path.startswith(directories) or any(fnmatch.fnmatchcase(path, g) for g in globs)
+
+    return owned
+
+
+def _not_owned(path: str) -> bool:
+    return False
+
+
+def _files_in(target: Path) -> Iterator[str]:
+    """Relative POSIX paths of the files (and symlinks) under `target`, symlinks not followed."""
+    for folder, dirs, names in os.walk(target):
+        base = Path(folder)
+        for name in list(dirs):
+            if (base / name).is_symlink():
+                names.append(name)
+                dirs.remove(name)
+        for name in names:
+            yield (base / name).relative_to(target).as_posix()
+
+
+def _listed(target: Path) -> set[str] | None:
+    manifest = read_manifest(target)
+    if manifest is not None:
+        return set(manifest.files)
+    try:  # a manifest of an older format still says which files were sdkgen's
+        files = json.loads((target / MANIFEST).read_text(encoding="utf-8")).get("files")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return {str(path) for path in files} if isinstance(files, dict) else None
+
+
+def _carry_over(target: Path, staging: Path, files: FileSet, hand_owned: HandOwned) -> None:
+    """Copy into the new tree what is not sdkgen's: unlisted files and hand-owned paths."""
+    listed = _listed(target) or set()
+    for path in _files_in(target):
+        if path == MANIFEST or path in files or (path in listed and not hand_owned(path)):
+            continue
+        source = target.joinpath(*path.split("/"))
+        destination = staging.joinpath(*path.split("/"))
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            if source.is_symlink():
+                os.symlink(os.readlink(source), destination)
+            else:
+                shutil.copy2(source, destination)
+        except OSError as exc:
+            raise SdkgenError.single(
+                f"cannot keep {path}, a file sdkgen does not own: {exc.strerror or exc}",
+                file=str(target), code="output-keep-failed",
+                hint="a generated path now needs that place; move the file, or list it under hand_owned in the config",
+            ) from None
+
+
 def _owned_by_us(target: Path) -> bool:
     if not target.exists():
         return True
@@ -128,7 +199,7 @@ def _owned_by_us(target: Path) -> bool:
     return not any(target.iterdir())
 
 
-def write_tree(files: FileSet, target: Path) -> None:
+def write_tree(files: FileSet, target: Path, *, hand_owned: HandOwned = _not_owned) -> None:
     target = target.absolute()
     if target.exists() and not target.is_dir():
         raise SdkgenError.single(
@@ -150,6 +221,8 @@ def write_tree(files: FileSet, target: Path) -> None:
             destination.parent.mkdir(parents=True, exist_ok=True)
             with open(destination, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
+        if target.is_dir():
+            _carry_over(target, staging, files, hand_owned)
         os.chmod(staging, 0o755)
         if target.exists():
             retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.sdkgen-old-", dir=target.parent))
@@ -175,13 +248,49 @@ class Drift:
         return not (self.added or self.changed or self.removed)
 
 
-def compare_tree(files: FileSet, target: Path) -> Drift:
-    on_disk = _files_on_disk(target)
+def compare_tree(files: FileSet, target: Path, *, hand_owned: HandOwned = _not_owned) -> Drift:
+    """What `generate` would change in `target`. Files sdkgen does not own (not in the
+    manifest on disk, or hand-owned) are neither drift nor removed."""
+    on_disk: set[str] = set()
+    if target.is_dir():
+        on_disk = {p for p in _files_in(target) if not any(part in _TOOL_CACHES for part in p.split("/"))}
     added, changed = [], []
     for path, text in files.items():
         if path not in on_disk:
             added.append(path)
-        elif (target / path).read_bytes() != text.encode("utf-8"):
+        elif _read_bytes(target / path) != text.encode("utf-8"):
             changed.append(path)
-    removed = sorted(on_disk - set(files))
+    listed = _listed(target)
+    ours = on_disk if listed is None else on_disk & (listed | {MANIFEST})
+    removed = sorted(p for p in ours - set(files) if not hand_owned(p))
     return Drift(tuple(added), tuple(changed), tuple(removed))
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:  # e.g. a directory (or a link to one) where a file is generated
+        return None
+
+
+def _lines(target: Path, path: str) -> list[str] | None:
+    try:
+        return (target / path).read_text(encoding="utf-8").splitlines(keepends=True)
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def drift_patch(files: FileSet, target: Path, drift: Drift) -> str:
+    """A unified diff (a/ = on disk, b/ = what generate would write) of every drifted file."""
+    chunks: list[str] = []
+    for path in sorted((*drift.added, *drift.changed, *drift.removed)):
+        before = [] if path in drift.added else _lines(target, path)
+        after = files[path].splitlines(keepends=True) if path in files else []
+        if before is None:
+            chunks.append(f"Binary files a/{path} and b/{path} differ\n")
+            continue
+        old_name = "/dev/null" if path in drift.added else f"a/{path}"
+        new_name = "/dev/null" if path in drift.removed else f"b/{path}"
+        for line in difflib.unified_diff(before, after, old_name, new_name):
+            chunks.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(chunks)

@@ -23,7 +23,18 @@ from . import __version__
 from .errors import SdkgenError, SpecProblem
 from .fileset import FileSet
 from .fingerprint import config_sha256, file_sha256, generator_sha256, text_sha256
-from .output import MANIFEST, Drift, Stamp, compare_tree, manifest_text, read_manifest, tree_matches, write_tree
+from .output import (
+    MANIFEST,
+    Drift,
+    HandOwned,
+    Stamp,
+    compare_tree,
+    hand_owned_matcher,
+    manifest_text,
+    read_manifest,
+    tree_matches,
+    write_tree,
+)
 
 # The stages are imported where they run: a no-op run needs none of them (black, Jinja and the
 # validators alone take ~1 s to import).
@@ -31,6 +42,14 @@ if TYPE_CHECKING:
     from .config import Config
     from .ir.model import Api
     from .loader import Document
+    from .surface import Surface
+    from .surface.diff import SurfaceDiff
+
+LAYOUTS = ("project", "package")  # a whole project (pyproject, tests, src/NAME) | only the package
+
+
+def _nobody(path: str) -> bool:
+    return False
 
 
 @dataclass
@@ -53,16 +72,21 @@ class Generated:
     api: Api
     files: FileSet
     warnings: tuple[SpecProblem, ...]
+    hand_owned: HandOwned = field(default=_nobody, compare=False)
 
 
 def config_path(spec: Path, config: Path | None) -> Path | None:
-    """The config file that applies: --config, else sdkgen.yaml beside the spec, else none."""
-    from .config import CONFIG_FILE_NAME
+    """The config file that applies: --config; else sdkgen.yaml beside the spec; else a
+    pyproject.toml beside it that has a [tool.sdkgen] table; else none."""
+    from .config import CONFIG_FILE_NAME, PYPROJECT, pyproject_has_config
 
     if config is not None:
         return config
     beside = spec.parent / CONFIG_FILE_NAME
-    return beside if beside.is_file() else None
+    if beside.is_file():
+        return beside
+    pyproject = spec.parent / PYPROJECT
+    return pyproject if pyproject.is_file() and pyproject_has_config(pyproject) else None
 
 
 def resolve_config(spec: Path, config: Path | None) -> Config:
@@ -72,7 +96,7 @@ def resolve_config(spec: Path, config: Path | None) -> Config:
     return load_config(path) if path is not None else Config()
 
 
-def checked_document(
+def validate_spec(
     spec: Path, timings: Timings | None = None, *, strict: bool = False
 ) -> tuple[Document, tuple[SpecProblem, ...]]:
     """The loaded document (Swagger 2.0 converted) and its warnings; errors raise.
@@ -97,10 +121,23 @@ def checked_document(
 
 
 def validated_document(spec: Path, timings: Timings | None = None) -> Document:
-    return checked_document(spec, timings)[0]
+    return validate_spec(spec, timings)[0]
 
 
-def generate_files(spec: Path, *, config: Path | None = None, package_name: str = "",
+def lay_out(files: FileSet, import_name: str, layout: str) -> tuple[FileSet, str]:
+    """The files for LAYOUT and the package's directory within them ("" when it is the root).
+
+    "package" keeps only `src/NAME/`, re-rooted, for vendoring into `myapp/_vendor/NAME/`:
+    the generated code imports itself relatively, so it works under any package path."""
+    root = f"src/{import_name}/"
+    if layout == "project":
+        return files, root
+    if layout != "package":
+        raise SdkgenError.single(f"unknown layout {layout!r}", code="layout-unknown", hint=f"use one of {', '.join(LAYOUTS)}")
+    return FileSet({path[len(root):]: text for path, text in files.items() if path.startswith(root)}), ""
+
+
+def generate_files(spec: Path, *, config: Path | None = None, package_name: str = "", layout: str = "project",
                    timings: Timings | None = None, strict: bool = False) -> Generated:
     from .config import Config, load_config
     from .format import format_files
@@ -110,12 +147,12 @@ def generate_files(spec: Path, *, config: Path | None = None, package_name: str 
     timings = timings or Timings()
     settings_path = config_path(spec, config)
     # Hashed before it is read: if it changes meanwhile, the next run sees a mismatch.
-    settings_hash = config_sha256(settings_path, package_name)
-    document, warnings = checked_document(spec, timings, strict=strict)
+    settings_hash = config_sha256(settings_path, package_name, layout)
+    document, validation_warnings = validate_spec(spec, timings, strict=strict)
     with timings.stage("build"):
         settings = load_config(settings_path) if settings_path is not None else Config()
         built = build_api(document.data, str(spec), settings, package_name=package_name)
-    build_warnings = tuple(_located(document, spec, list(built.warnings)))
+    build_warnings = tuple(replace(w, severity="warning") for w in _located(document, spec, list(built.warnings)))
     if strict and build_warnings:
         from .leniency import strict as strict_problems
 
@@ -124,6 +161,10 @@ def generate_files(spec: Path, *, config: Path | None = None, package_name: str 
         rendered = render_sdk(built.api)
     with timings.stage("format"):
         files = format_files(rendered)
+    files, package_dir = lay_out(files, built.api.package.import_name, layout)
+    # The package's lib/ and the config's hand_owned paths are never generated into.
+    owned = hand_owned_matcher((f"{package_dir}lib/", *settings.hand_owned))
+    files = FileSet({path: text for path, text in files.items() if not owned(path)})
     stamp = Stamp(
         spec_sha256=text_sha256(document.text),
         config_sha256=settings_hash or "",
@@ -131,7 +172,9 @@ def generate_files(spec: Path, *, config: Path | None = None, package_name: str 
         generator_sha256=generator_sha256(),
         inputs=_other_inputs(document),
     )
-    return Generated(built.api, files.replace({MANIFEST: manifest_text(files, stamp)}), warnings + build_warnings)
+    # Build problems that do not stop generation are warnings, whatever stage found them.
+    warnings = validation_warnings + build_warnings
+    return Generated(built.api, files.replace({MANIFEST: manifest_text(files, stamp)}), warnings, owned)
 
 
 def _located(document: Document, spec: Path, problems: list[SpecProblem]) -> list[SpecProblem]:
@@ -155,7 +198,9 @@ def _other_inputs(document: Document) -> tuple[tuple[str, str], ...]:
     ))
 
 
-def up_to_date(spec: Path, output: Path, *, config: Path | None = None, package_name: str = "") -> bool:
+def up_to_date(
+    spec: Path, output: Path, *, config: Path | None = None, package_name: str = "", layout: str = "project"
+) -> bool:
     """True when `output` is exactly what generating from these inputs would write, decided
     from hashes of raw bytes only (see fingerprint.py; a false "no" only costs a real run)."""
     manifest = read_manifest(output)
@@ -168,7 +213,7 @@ def up_to_date(spec: Path, output: Path, *, config: Path | None = None, package_
         return False
     current = Stamp(
         spec_sha256=file_sha256(spec) or "",
-        config_sha256=config_sha256(config_path(spec, config), package_name) or "",
+        config_sha256=config_sha256(config_path(spec, config), package_name, layout) or "",
         generator_version=__version__,
         generator_sha256=generator_sha256(),
         inputs=tuple((relative, file_sha256(spec_dir / relative) or "") for relative, _ in recorded.inputs),
@@ -177,29 +222,81 @@ def up_to_date(spec: Path, output: Path, *, config: Path | None = None, package_
         and tree_matches(output, manifest)
 
 
-def generate(spec: Path, output: Path, *, config: Path | None = None, package_name: str = "",
-             timings: Timings | None = None, strict: bool = False) -> Generated | None:
+def generate(spec: Path, output: Path, *, config: Path | None = None, package_name: str = "", layout: str = "project",
+             timings: Timings | None = None, reuse: bool = True, strict: bool = False) -> Generated | None:
     """Write the SDK into `output`; None when it was already up to date (nothing was done).
-
-    `strict` always runs: an up-to-date tree may come from a spec with warnings."""
+    reuse=False always runs every stage (e.g. to see the warnings again); so does `strict`."""
     timings = timings or Timings()
     with timings.stage("up-to-date check"):
-        unchanged = not strict and up_to_date(spec, output, config=config, package_name=package_name)
+        unchanged = reuse and not strict and up_to_date(
+            spec, output, config=config, package_name=package_name, layout=layout
+        )
     if unchanged:
         return None
-    generated = generate_files(spec, config=config, package_name=package_name, timings=timings, strict=strict)
+    generated = generate_files(spec, config=config, package_name=package_name, layout=layout, timings=timings,
+                               strict=strict)
     with timings.stage("write"):
-        write_tree(generated.files, output)
+        write_tree(generated.files, output, hand_owned=generated.hand_owned)
     return generated
 
 
-def check(spec: Path, output: Path, *, config: Path | None = None, package_name: str = "",
-          timings: Timings | None = None, strict: bool = False) -> Drift:
+@dataclass(frozen=True)
+class Checked:
+    drift: Drift
+    generated: Generated | None  # None: decided from the manifest alone, nothing was rendered
+
+
+def check_drift(spec: Path, output: Path, *, config: Path | None = None, package_name: str = "",
+                layout: str = "project", timings: Timings | None = None, reuse: bool = True,
+                strict: bool = False) -> Checked:
+    """What generate would change in OUTPUT (files sdkgen does not own are left out)."""
     timings = timings or Timings()
     with timings.stage("up-to-date check"):
-        unchanged = not strict and up_to_date(spec, output, config=config, package_name=package_name)
+        unchanged = reuse and not strict and up_to_date(
+            spec, output, config=config, package_name=package_name, layout=layout
+        )
     if unchanged:
-        return Drift((), (), ())
-    files = generate_files(spec, config=config, package_name=package_name, timings=timings, strict=strict).files
+        return Checked(Drift((), (), ()), None)
+    generated = generate_files(spec, config=config, package_name=package_name, layout=layout, timings=timings,
+                               strict=strict)
     with timings.stage("compare"):
-        return compare_tree(files, output)
+        return Checked(compare_tree(generated.files, output, hand_owned=generated.hand_owned), generated)
+
+
+def check(spec: Path, output: Path, *, config: Path | None = None, package_name: str = "",
+          timings: Timings | None = None) -> Drift:
+    return check_drift(spec, output, config=config, package_name=package_name, timings=timings).drift
+
+
+def surface_of(spec: Path, *, config: Path | None = None, package_name: str = "") -> Surface:
+    """The Python surface SPEC would generate (the same stages as generate, up to the IR)."""
+    from .ir.build import build_api
+    from .surface import build_surface
+
+    document = validated_document(spec)
+    built = build_api(document.data, str(spec), resolve_config(spec, config), package_name=package_name)
+    return build_surface(built.api)
+
+
+def diff_specs(
+    old: Path | None,
+    new: Path,
+    *,
+    old_config: Path | None = None,
+    new_config: Path | None = None,
+    package_name: str = "",
+    old_name: str = "",
+    new_name: str = "",
+) -> SurfaceDiff:
+    """The SDK surface changes from OLD to NEW, each spec with its own config (as generate).
+    OLD None: there was no spec before, so the whole new surface is an addition."""
+    from .surface import Surface
+    from .surface.diff import diff_surfaces
+
+    after = surface_of(new, config=new_config, package_name=package_name)
+    if old is None:
+        client = replace(after.client, options=())
+        before = Surface(after.import_name, after.dist_name, "", client, resources=(), models=())
+    else:
+        before = surface_of(old, config=old_config, package_name=package_name)
+    return diff_surfaces(before, after, old_name=old_name or str(old), new_name=new_name or str(new))

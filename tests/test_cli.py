@@ -93,10 +93,20 @@ def test_refuses_to_replace_a_directory_it_did_not_write(tmp_path: Path) -> None
     assert (out / "precious.txt").read_text() == "keep me"
 
 
-def test_usage_error_exits_2() -> None:
+def test_usage_error_exits_64() -> None:
     result = sdkgen("generate")
-    assert result.returncode == 2
-    assert "Usage" in result.stderr
+    assert result.returncode == 64
+    assert "Usage: sdkgen generate" in result.stderr and "Missing argument" in result.stderr
+    assert sdkgen("generate", "x.yaml", "--output", "o", "--no-such-option").returncode == 64
+    assert sdkgen("no-such-command").returncode == 64
+
+
+def test_help_and_version_exit_0() -> None:
+    from generator import __version__
+
+    assert sdkgen("--help").returncode == 0
+    version = sdkgen("--version")
+    assert version.returncode == 0 and version.stdout.strip() == f"sdkgen, version {__version__}"
 
 
 def test_generate_then_check(tmp_path: Path) -> None:

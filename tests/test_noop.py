@@ -1,6 +1,7 @@
 """No-op regeneration: an up-to-date tree is recognised from hashes alone, and every change
-that could alter the output (spec, a file it $refs, config, package name, generator, a
-hand-edited or extra output file, an edited manifest) makes `generate` and `check` do real work."""
+that could alter the output (spec, a file it $refs, config, package name, layout, generator,
+a hand-edited or deleted output file, an edited manifest) makes `generate` and `check` do real
+work. A file the manifest does not list is not sdkgen's: it changes nothing and is kept."""
 
 from __future__ import annotations
 
@@ -83,7 +84,8 @@ CHANGES: dict[str, Callable[[Path, Path], None]] = {
     "config beside the spec": lambda spec, out: (spec.parent / "sdkgen.yaml").write_text("client:\n  class_name: Other\n"),
     "hand-edited output file": lambda spec, out: _edit(out / "README.md", "#", "##"),
     "deleted output file": lambda spec, out: (out / "api.md").unlink(),
-    "extra output file": lambda spec, out: (out / "notes.txt").write_text("mine"),
+    "config in pyproject.toml beside the spec": lambda spec, out: (spec.parent / "pyproject.toml").write_text(
+        '[tool.sdkgen.client]\nclass_name = "Other"\n'),
     "manifest edited": lambda spec, out: (out / MANIFEST).write_text(
         json.dumps(json.loads((out / MANIFEST).read_text()), indent=4)),
     "manifest lies about a file": lambda spec, out: (out / MANIFEST).write_text(
@@ -96,6 +98,20 @@ def test_any_change_means_real_work(project: tuple[Path, Path], change: str) -> 
     spec, out = project
     CHANGES[change](spec, out)
     assert not pipeline.up_to_date(spec, out)
+
+
+def test_layout_is_an_input(project: tuple[Path, Path]) -> None:
+    spec, out = project
+    assert not pipeline.up_to_date(spec, out, layout="package")
+
+
+def test_a_file_sdkgen_does_not_own_changes_nothing(project: tuple[Path, Path], renders: list[str]) -> None:
+    spec, out = project
+    (out / "notes.txt").write_text("mine")
+    assert pipeline.up_to_date(spec, out)
+    assert pipeline.generate(spec, out) is None and pipeline.check(spec, out).clean
+    assert (out / "notes.txt").read_text() == "mine"
+    assert renders == []
 
 
 def test_hand_edit_is_reported_by_check_and_undone_by_generate(project: tuple[Path, Path],

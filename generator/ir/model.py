@@ -178,6 +178,7 @@ class Parameter:
     has_example: bool = False
     # How a multipart field is sent: "file" for binary parts (bytes, a file, a path or a tuple)
     part: str = ""
+    pointer: str = ""  # JSON pointer of the parameter (or body property) in the spec
 
 
 class BodyEncoding(_Word):
@@ -256,6 +257,32 @@ class Operation:
     response_module: str
     pointer: str  # JSON pointer of the operation in the spec, for diagnostics
     server: str = ""  # the operation's (or its path's) own absolute server URL, "" when none
+
+    def params_properties(self) -> list[Property]:
+        """The fields of the method's params TypedDict: every parameter not taken positionally."""
+        return [
+            Property(
+                wire_name=p.wire_name or p.py_name,
+                py_name=p.py_name,
+                type=p.type,
+                required=p.required,
+                nullable=p.nullable,
+                description=p.description,
+                deprecated=p.deprecated,
+            )
+            for p in self.parameters
+            if p.py_name not in self.positional
+        ]
+
+    def signature_order(self) -> tuple[list[Parameter], list[Parameter]]:
+        """(positional, keyword-only) parameters as the Python method takes them: keyword-only
+        path parameters first, then required, then optional ones."""
+        positional = [p for p in self.parameters if p.py_name in self.positional]
+        keyword = [p for p in self.parameters if p.py_name not in self.positional]
+        path = [p for p in keyword if p.location == "path"]
+        required = [p for p in keyword if p.location != "path" and p.required]
+        optional = [p for p in keyword if p.location != "path" and not p.required]
+        return positional, path + required + optional
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,7 @@ class OperationBuilder:
             explode=explode,
             example=example,
             has_example=has_example,
+            pointer=where,
         )
 
     def operation(
@@ -152,6 +153,7 @@ class OperationBuilder:
                         example=prop.example,
                         has_example=prop.has_example,
                         part="file" if files_allowed and _is_file(prop.type, ctx) else "",
+                        pointer=f"{body_shape.schema_id.lstrip('#')}/properties/{escape(prop.wire_name)}",
                     )
                 )
         elif body is not None and body.type is not None:
@@ -160,7 +162,7 @@ class OperationBuilder:
             binary = body.encoding is BodyEncoding.BINARY
             params.append(
                 Parameter("", "body", Location.BODY, inner, body.required, body.description, nullable,
-                          part="file" if binary else "")
+                          part="file" if binary else "", pointer=f"{pointer}/requestBody")
             )
         # `encoded_body` is the local a method with a non-JSON body encodes it into
         params = name_parameters(params, sources, RESERVED_IN_METHODS | {"encoded_body"}, ctx.file, ctx.warnings)

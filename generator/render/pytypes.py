@@ -256,5 +256,9 @@ class TypeModule:
 
     # ------------------------------------------------------------------ output
 
+    def class_name(self, schema_id: str) -> str | None:
+        """The class this module defines for a schema, once planned (None if it has none)."""
+        return self._names.get(schema_id)
+
     def exported_names(self) -> list[str]:
         return [a.name for a in self.aliases] + [c.name for c in self.classes]

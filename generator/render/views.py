@@ -22,7 +22,6 @@ from ..ir.model import (
     Operation,
     Parameter,
     Primitive,
-    Property,
     RefType,
     Resource,
     ResponseKind,
@@ -196,21 +195,7 @@ class ViewBuilder:
         if not op.params_type_name:
             return None
         plan = TypeModule("params", self.deref, files=takes_files(op))
-        props = []
-        for param in op.parameters:
-            if param.py_name in op.positional:
-                continue
-            props.append(
-                Property(
-                    wire_name=param.wire_name or param.py_name,
-                    py_name=param.py_name,
-                    type=param.type,
-                    required=param.required,
-                    nullable=param.nullable,
-                    description=param.description,
-                )
-            )
-        plan.add_class(op.params_type_name, "", props)
+        plan.add_class(op.params_type_name, "", op.params_properties())
         dirs = self._types_dir(resource)
         return TypeFileView(
             module=op.params_module,
@@ -265,11 +250,7 @@ class ViewBuilder:
         qualifier = f"{op.params_module}." if params_file else ""
         # Signature annotations reuse the params module's classes (fully planned by now).
         planner = params_file.plan if params_file else TypeModule("params", self.deref, files=takes_files(op))
-        positional = [p for p in op.parameters if p.py_name in op.positional]
-        keyword = [p for p in op.parameters if p.py_name not in op.positional]
-        keyword = [p for p in keyword if p.location == "path"] + [
-            p for p in keyword if p.location != "path" and p.required
-        ] + [p for p in keyword if p.location != "path" and not p.required]
+        positional, keyword = op.signature_order()
 
         def annotation(param: Parameter) -> str:
             text = planner.annotation(param.type, hint=param.wire_name or param.py_name, prefix="", qualifier=qualifier)

@@ -1,0 +1,8 @@
+"""The SDK surface model (what a Python user of the SDK sees) and the diff of two surfaces."""
+
+from __future__ import annotations
+
+from .build import build_surface
+from .model import Surface
+
+__all__ = ["Surface", "build_surface"]
