@@ -168,6 +168,15 @@ async def test_async_over_the_wire(
     assert len(seen) == 1 + 3 + 1
 
 
+def _debug_logging_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ACME_LOG=debug` as a user would set it; handlers and levels restored after the test."""
+    monkeypatch.setenv("ACME_LOG", "debug")
+    monkeypatch.setattr(logging.root, "handlers", list(logging.root.handlers))
+    for logger in (_logs.logger, _logs.httpx_logger):
+        monkeypatch.setattr(logger, "level", logger.level)
+    _logs.setup_logging()
+
+
 def test_debug_logging_never_shows_credentials(
     server: str,
     seen: List[Dict[str, Any]],
@@ -175,11 +184,7 @@ def test_debug_logging_never_shows_credentials(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    monkeypatch.setenv("ACME_LOG", "debug")
-    monkeypatch.setattr(logging.root, "handlers", list(logging.root.handlers))
-    for logger in (_logs.logger, _logs.httpx_logger):
-        monkeypatch.setattr(logger, "level", logger.level)
-    _logs.setup_logging()
+    _debug_logging_from_env(monkeypatch)
     assert (
         _logs.logger.level == logging.DEBUG
         and _logs.httpx_logger.level == logging.DEBUG
@@ -287,11 +292,7 @@ def test_query_credentials_never_reach_a_log_line(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """A credential sent in the query (apiKey `in: query`) is redacted in our logs and in httpx's."""
-    monkeypatch.setenv("ACME_LOG", "debug")
-    monkeypatch.setattr(logging.root, "handlers", list(logging.root.handlers))
-    for logger in (_logs.logger, _logs.httpx_logger):
-        monkeypatch.setattr(logger, "level", logger.level)
-    _logs.setup_logging()
+    _debug_logging_from_env(monkeypatch)
     caplog.set_level(logging.DEBUG)
     client = Acme(api_key=API_KEY, base_url=server, default_query={"api_key": "query-secret-1"})
     client.get("/thing?access_token=query-secret-2&page=2", cast_to=object, options={"params": {"sig": "x"}})
