@@ -23,6 +23,7 @@ from .model import (
 )
 from .naming import (
     RESERVED_CLIENT_CLASSES,
+    RUNTIME_ERROR_CLASSES,
     RESERVED_IN_RESOURCES,
     RESERVED_ON_CLIENT,
     NameRequest,
@@ -88,6 +89,8 @@ class _Builder:
             client_class = client_class[len("Async") :] or "Client"
         if not self.config.client_class:
             client_class = avoid_reserved(client_class, RESERVED_CLIENT_CLASSES)
+            while f"{client_class}Error" in RUNTIME_ERROR_CLASSES:
+                client_class = avoid_reserved(client_class + "_", RESERVED_CLIENT_CLASSES)
         return PackageInfo(
             dist_name=dist,
             import_name=import_name,

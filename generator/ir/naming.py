@@ -245,6 +245,27 @@ RESERVED_CLIENT_CLASSES = RESERVED_CLASS_NAMES | frozenset(
     }
 )
 
+# The exception classes the package exports beside `<Client>Error`: a client class whose error class
+# would be one of them ("API" -> "APIError") is renamed like any reserved name.
+RUNTIME_ERROR_CLASSES = frozenset(
+    {
+        "BaseError",
+        "APIError",
+        "APIStatusError",
+        "APITimeoutError",
+        "APIConnectionError",
+        "APIResponseValidationError",
+        "BadRequestError",
+        "AuthenticationError",
+        "PermissionDeniedError",
+        "NotFoundError",
+        "ConflictError",
+        "UnprocessableEntityError",
+        "RateLimitError",
+        "InternalServerError",
+    }
+)
+
 _WORD_BOUNDARY = re.compile(
     r"""
     [A-Z]+(?=[A-Z][a-z0-9])   # an acronym followed by a capitalised word: "HTTP" in "HTTPServer"
