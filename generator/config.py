@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .errors import SdkgenError, SpecProblem
+from .loader import join_pointer
 
 CONFIG_FILE_NAME = "sdkgen.yaml"
 PYPROJECT = "pyproject.toml"  # its [tool.sdkgen] table is the config when there is no sdkgen.yaml
@@ -251,7 +252,7 @@ def _line_of(text: str, path: list[str | int]) -> int | None:
 
 
 def _pointer(path: list[str | int]) -> str:
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+    return join_pointer(path)
 
 
 def _check_schema(data: object, text: str, file: str, pointer_prefix: str = "") -> None:

@@ -81,9 +81,14 @@ def split_pointer(pointer: str) -> Tokens:
     return tuple(t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/"))
 
 
+def escape_token(token: object) -> str:
+    """One JSON pointer token (RFC 6901): "/pets" -> "~1pets"."""
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
 def join_pointer(tokens: Iterable[object]) -> str:
     """("paths", "/pets", 0) -> "/paths/~1pets/0"."""
-    return "".join("/" + str(t).replace("~", "~0").replace("/", "~1") for t in tokens)
+    return "".join("/" + escape_token(t) for t in tokens)
 
 
 def _fragment_tokens(fragment: str) -> Tokens:

@@ -54,3 +54,11 @@ def test_client_error_class_never_shadows_an_exported_error(title: str, client_c
         [sys.executable, "-c", script], cwd=tmp_path / "out" / "src", capture_output=True, text=True, timeout=60
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_reserved_error_names_are_the_runtime_exports() -> None:
+    """naming.RUNTIME_ERROR_CLASSES mirrors what the runtime's `_exceptions` exports (one list, checked)."""
+    from generator.ir.naming import RUNTIME_ERROR_CLASSES
+    from generator.runtime import _exceptions
+
+    assert RUNTIME_ERROR_CLASSES == {name for name in _exceptions.__all__ if name[0].isupper()}

@@ -7,14 +7,13 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..errors import SdkgenError, SpecProblem
+from ..loader import escape_token
 from .schemas import SchemaConverter
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
 
-def escape(token: str) -> str:
-    """One JSON pointer token (RFC 6901)."""
-    return token.replace("~", "~0").replace("/", "~1")
+escape = escape_token  # one JSON pointer token (RFC 6901)
 
 
 def operation_pointer(path: str, method: str) -> str:

@@ -28,6 +28,7 @@ from .model import (
     UnionType,
 )
 from ..errors import SpecProblem
+from ..loader import escape_token
 from .naming import RESERVED_IN_MODELS, NameRequest, allocate, snake_case
 
 COMPONENT_PREFIX = "#/components/schemas/"
@@ -381,8 +382,7 @@ class SchemaConverter:
         )
 
 
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
+_escape = escape_token
 
 
 def _enum_base(values: list[Any]) -> str:

@@ -28,10 +28,11 @@ from ..ir.model import (
 from ..ir.naming import RESERVED_CLASS_NAMES, pascal_case, singular, snake_case, stable_hash
 from .literals import py_literal
 
-_PRIMITIVE_ANNOTATIONS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes", "null": "None"}
+PRIMITIVE_ANNOTATIONS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes", "null": "None"}
 
 
-def _literal_value(value: object) -> bool:
+def fits_literal(value: object) -> bool:
+    """Whether `Literal[...]` can hold `value` (else an enum is widened to its base type)."""
     if isinstance(value, str):  # pydantic-core cannot hold a lone surrogate in a Literal
         return not any(0xD800 <= ord(char) <= 0xDFFF for char in value)
     if isinstance(value, bool) or value is None:
@@ -132,14 +133,14 @@ class TypeModule:
             if type_.kind == "bytes" and self.files:
                 self.uses_files = True
                 return "FileTypes"
-            return _PRIMITIVE_ANNOTATIONS.get(type_.kind, "object")
+            return PRIMITIVE_ANNOTATIONS.get(type_.kind, "object")
         if isinstance(type_, AnyType):
             return "object"
         if isinstance(type_, EnumType):
-            if not all(_literal_value(v) for v in type_.values):
+            if not all(fits_literal(v) for v in type_.values):
                 # Literal[] takes only str (pydantic: no lone surrogates), bool, None and (mypy) 64-bit ints:
                 # widen to the base type.
-                return _PRIMITIVE_ANNOTATIONS.get(type_.base, "object")
+                return PRIMITIVE_ANNOTATIONS.get(type_.base, "object")
             self.typing.add("Literal")
             return f"Literal[{', '.join(py_literal(v) for v in type_.values)}]"
         if isinstance(type_, ArrayType):

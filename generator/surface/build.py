@@ -26,7 +26,8 @@ from ..ir.model import (
     UnionType,
 )
 from ..ir.naming import snake_case
-from ..render.pytypes import TypeModule, _literal_value
+from ..loader import escape_token
+from ..render.pytypes import PRIMITIVE_ANNOTATIONS, TypeModule, fits_literal
 from ..render.views import RESOURCE_SUFFIX, Deref
 from .model import (
     NONE,
@@ -52,11 +53,7 @@ from .model import (
     annotation_text,
 )
 
-_SCALARS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes", "null": "None"}
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
+_escape = escape_token
 
 
 def _pointer_of(schema_id: str) -> str:
@@ -85,11 +82,11 @@ class _Module:
         if isinstance(type_, Primitive):
             if type_.format in ("date-time", "date") and type_.kind == "str" and self.flavor == "model":
                 return Scalar("datetime" if type_.format == "date-time" else "date")
-            return Scalar(_SCALARS.get(type_.kind, "object"))
+            return Scalar(PRIMITIVE_ANNOTATIONS.get(type_.kind, "object"))
         if isinstance(type_, EnumType):
             # The renderer's rule: values Literal cannot hold widen the enum to its base type.
-            if not all(_literal_value(v) for v in type_.values):
-                return Scalar(_SCALARS.get(type_.base, "object"))
+            if not all(fits_literal(v) for v in type_.values):
+                return Scalar(PRIMITIVE_ANNOTATIONS.get(type_.base, "object"))
             return LiteralOf(tuple(v for v in type_.values if v is None or isinstance(v, (bool, int, float, str))))
         if isinstance(type_, ArrayType):
             return ListOf(self.annotate(type_.items), "List" if self.flavor == "model" else "Iterable")
