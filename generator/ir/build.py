@@ -13,6 +13,7 @@ from .context import HTTP_METHODS, SpecContext, escape, server_url
 from .model import (
     Api,
     ArrayType,
+    AuthScheme,
     ClientOption,
     ErrorEnvelope,
     NullableType,
@@ -33,6 +34,7 @@ from .naming import (
     module_name,
     pascal_case,
     snake_case,
+    title_dist_name,
     upper_snake,
 )
 from .naming_checks import check_client_namespace, check_configured_names, merged_tags_warnings, name_type_modules
@@ -80,7 +82,7 @@ class _Builder:
                 code="usage",
                 hint="use letters, digits, '.', '_' and '-', starting and ending with a letter or digit",
             )
-        dist = self.package_name or self.config.package_name or snake_case(title, fallback="api_sdk").replace("_", "-")
+        dist = self.package_name or self.config.package_name or title_dist_name(title)
         import_name = self.config.import_name or module_name(dist.replace("-", "_").replace(".", "_"), fallback="api_sdk")
         if self.package_name:
             import_name = module_name(self.package_name.replace("-", "_").replace(".", "_"), fallback="api_sdk")
@@ -236,8 +238,12 @@ class _Builder:
             description=rc.description,
         )
 
-    def derived_resources(self) -> tuple[Resource, ...]:
-        """No resources in the config: one resource per tag (or first path segment)."""
+    def derived_resources(self, auth: tuple[AuthScheme, ...]) -> tuple[Resource, ...]:
+        """No resources in the config: one resource per tag (or first path segment).
+
+        A tag never takes a credential option's or a client option's name: it is renamed with a
+        warning (the user chose neither name, so neither is an error).
+        """
         groups: dict[str, list[tuple[str, str, dict[str, Any], dict[str, Any]]]] = {}
         spellings: dict[str, dict[str, str]] = {}  # group -> {tag as written: pointer of its first use}
         for path, method, path_item, op in self.ctx.operations():
@@ -254,6 +260,7 @@ class _Builder:
         attrs, renamed = allocate(
             (NameRequest(g, min(spellings[g]), spellings[g][min(spellings[g])], g) for g in groups),
             reserved=RESERVED_ON_CLIENT,
+            claimed=self.client_attributes(auth),
             what="tag",
             file=self.file,
         )
@@ -274,6 +281,21 @@ class _Builder:
             ]
             resources.append(Resource(attr, pascal_case(attr), (attr,), tuple(operations), ()))
         return tuple(resources)
+
+    def client_attributes(self, auth: tuple[AuthScheme, ...]) -> dict[str, tuple[str, str]]:
+        """Client attributes the spec or config already gives a meaning: name -> (owner, how to rename)."""
+        config_file = self.config.path or "sdkgen.yaml"
+        named = {
+            o.name: (f"a client option in {config_file}", f"rename the option in {config_file}, or name the resources there")
+            for o in self.config.options
+        }
+        for scheme in auth:
+            named[scheme.option] = (
+                f"the credential option of security scheme {scheme.name!r}",
+                f"to choose the names yourself, set client.auth.credentials.{scheme.name}.option in {config_file} "
+                "(docs/config.md), or name the resources there (resources:)",
+            )
+        return named
 
     def error_envelope(self, operations: list[Operation]) -> ErrorEnvelope | None:
         key = self.config.errors_key
@@ -303,7 +325,7 @@ class _Builder:
         if isinstance(self.data.get("webhooks"), dict) and self.data["webhooks"]:
             self.ctx.warn("webhooks are requests the API makes to you: no method is generated for them",
                           "/webhooks", "serve them in your own web application", "webhooks-ignored")
-        resources = self.configured_resources() if self.config.resources else self.derived_resources()
+        resources = self.configured_resources() if self.config.resources else self.derived_resources(auth)
         resources = name_type_modules(resources, self.file, self.warnings)
         check_client_namespace(resources, auth, self.config, self.file)
         operations = [op for top in resources for op in _walk(top)]

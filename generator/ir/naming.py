@@ -17,7 +17,7 @@ import hashlib
 import keyword
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..errors import SdkgenError, SpecProblem
@@ -344,6 +344,45 @@ def upper_snake(text: str) -> str:
     return snake_case(text).upper().rstrip("_")
 
 
+# Words a title uses to say "this is an API description" rather than which API it is: dropped from
+# a derived distribution name while another word remains ("GitHub's official OpenAPI spec" -> github).
+_TITLE_BOILERPLATE = frozenset(
+    {"official", "openapi", "oas", "spec", "specs", "specification", "specifications", "api", "apis"}
+    | {"a", "an", "the", "of", "for", "and", "to", "with", "by", "on", "in"}
+)
+_VERSION_WORD = re.compile(r"(api)?v?[0-9]+")  # "v2", "3", "APIv2": versions change, names must not
+# Where a title's name ends and a description of it begins ("GitHub ... + Octokit extension").
+_TITLE_TAIL = re.compile(r"\s+[+|\u2013\u2014]\s|:\s")
+_DOMAIN_SUFFIX = re.compile(r"\.(?:com|org|net|io|dev|ai|co|app)\b", re.IGNORECASE)
+MAX_TITLE_WORDS = 3
+MAX_DIST_NAME_LENGTH = 40
+
+
+def title_dist_name(title: str, *, fallback: str = "api") -> str:
+    """A short distribution name from `info.title` (docs/config.md, "Names from the title").
+
+    The title is cut where a description starts (` + `, ` | `, `: `, a spaced en or em dash);
+    possessive `'s` and domain suffixes are dropped; words are split at anything that is not a
+    letter or digit and each is lower-cased whole, so brands and acronyms stay one word
+    (`GitHub` -> `github`, not `git-hub`); boilerplate words and version numbers are dropped while
+    another word remains; at most three words and 40 characters are kept.
+    """
+    head = _TITLE_TAIL.split(title, maxsplit=1)[0]
+    head = re.sub(r"['\u2019]s\b", "", head)
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", _DOMAIN_SUFFIX.sub("", _ascii(head)))]
+    kept = [w for w in words if w not in _TITLE_BOILERPLATE and not _VERSION_WORD.fullmatch(w)]
+    if not kept:  # the title is only boilerplate ("API v1.0.0"): keep its words, not its numbers
+        kept = [w for w in words if not w.isdigit()][:1]
+    name = ""
+    for word in kept[:MAX_TITLE_WORDS]:
+        joined = f"{name}-{word}" if name else word
+        if len(joined) > MAX_DIST_NAME_LENGTH:
+            name = name or word[:MAX_DIST_NAME_LENGTH]
+            break
+        name = joined
+    return name or fallback
+
+
 _IRREGULAR_PLURALS = {
     "people": "person",
     "children": "child",
@@ -403,6 +442,7 @@ def allocate(
     requests: Iterable[NameRequest],
     *,
     reserved: Iterable[str] = (),
+    claimed: Mapping[str, tuple[str, str]] | None = None,
     what: str = "name",
     file: str = "",
     fold_case: bool = False,
@@ -410,19 +450,35 @@ def allocate(
 ) -> tuple[dict[object, str], list[SpecProblem]]:
     """Distinct names for `requests`, independent of their order; plus warnings for renames.
 
+    A name in `reserved` (the generated code's own) gets a trailing `_` silently; a name in
+    `claimed` (name -> (what owns it, how to choose another name)) belongs to something the spec
+    defines, such as a credential option, so taking `_` is reported as a warning.
     A clash among names that normalise alike is settled by `(rank, spelling)`: the single best
     request keeps the name (a spelling equal to the normalised name beats one that is not);
     every other one, or all of them when no single one is best, gets the name plus a hash of
     its original text. `fold_case` compares names case-insensitively (file names).
     """
-    reserved_set = frozenset(reserved)
+    claimed = claimed or {}
+    reserved_set = frozenset(reserved) | frozenset(claimed)
     fold = (lambda n: n.lower()) if fold_case else (lambda n: n)
     pending = [(r, avoid_reserved(r.candidate, reserved_set)) for r in requests]
+    problems: list[SpecProblem] = [
+        SpecProblem(
+            message=f"{what} {request.original!r} would be {request.candidate!r}, which is already "
+            f"{claimed[request.candidate][0]}; named {name!r} instead",
+            file=file,
+            pointer=request.pointer,
+            hint=claimed[request.candidate][1],
+            code="name-collision",
+            severity="warning",
+        )
+        for request, name in pending
+        if request.candidate in claimed
+    ]
     groups: dict[str, list[tuple[NameRequest, str]]] = {}
     for request, name in pending:
         groups.setdefault(fold(name), []).append((request, name))
     names: dict[object, str] = {}
-    problems: list[SpecProblem] = []
     for group in groups.values():
         if len(group) == 1:
             request, name = group[0]

@@ -1,0 +1,98 @@
+"""Names without a config: a tag that collides with a credential option, and short package names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.ir.naming import title_dist_name
+from generator.pipeline import generate_files
+from tests.breadth.loopback import Loopback, generate_and_import
+
+# appwrite.io's shape: a security scheme `Locale` (credential option `locale`) and a tag `locale`.
+SPEC: dict[str, Any] = {
+    "openapi": "3.0.3",
+    "info": {"title": "Appwrite", "version": "1"},
+    "servers": [{"url": "https://api.example.test"}],
+    "security": [{"Project": [], "Locale": []}],
+    "components": {
+        "securitySchemes": {
+            "Project": {"type": "apiKey", "in": "header", "name": "X-Project"},
+            "Locale": {"type": "apiKey", "in": "header", "name": "X-Locale"},
+        }
+    },
+    "paths": {
+        "/locale": {
+            "get": {
+                "operationId": "localeGet",
+                "tags": ["locale"],
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"type": "object", "properties": {"ip": {"type": "string"}}}}},
+                    }
+                },
+            }
+        }
+    },
+}
+
+
+def test_tag_renamed_off_a_credential_option_with_a_warning(tmp_path: Path) -> None:
+    spec = tmp_path / "openapi.json"
+    spec.write_text(json.dumps(SPEC))
+    generated = generate_files(spec)
+    assert [r.attr_name for r in generated.api.resources] == ["locale_"]
+    assert sorted(s.option for s in generated.api.auth) == ["locale", "project"]
+    warning = next(w for w in generated.warnings if w.code == "name-collision")
+    assert warning.pointer == "/paths/~1locale/get/tags/0"
+    assert "tag 'locale' would be 'locale', which is already the credential option of security scheme 'Locale'" in warning.message
+    assert "named 'locale_'" in warning.message
+    assert "client.auth.credentials.Locale.option" in warning.hint
+
+
+def test_renamed_tag_resource_and_its_credential_both_work_on_the_wire(tmp_path: Path) -> None:
+    load = generate_and_import(SPEC, tmp_path / "sdk", "names_locale_sdk")
+    sdk = load()
+    with Loopback() as server:
+        server.reply("GET", "/locale", {"ip": "127.0.0.1"})
+        client = sdk.Appwrite(project="p1", locale="de", base_url=server.url, max_retries=0)
+        assert client.locale == "de"
+        result = client.locale_.locale_get()
+        assert result.ip == "127.0.0.1"
+        assert server.last.path == "/locale"
+        assert server.last.headers["x-locale"] == "de" and server.last.headers["x-project"] == "p1"
+
+
+@pytest.mark.parametrize(
+    "title, dist",
+    [
+        ("GitHub's official OpenAPI spec + Octokit extension", "github"),
+        ("Swagger Petstore - OpenAPI 3.0", "swagger-petstore"),
+        ("Service Fabric Client APIs", "service-fabric-client"),
+        ("Users (Okta API)", "users-okta"),
+        ("Twilio - Numbers", "twilio-numbers"),
+        ("Fulfillment.com APIv2", "fulfillment"),
+        ("The Racing API", "racing"),
+        ("Spinitron v2 API", "spinitron"),
+        ("DocuSign REST API", "docusign-rest"),
+        ("API v1.0.0", "api"),  # only boilerplate: its first word stays
+        ("カラーミーショップアプリストア API", "api"),
+        ("", "api"),
+        ("Wowza Streaming Cloud REST API Reference Documentation", "wowza-streaming-cloud"),
+        ("Supercalifragilisticexpialidociousandmoreandmoreandmore Words", "supercalifragilisticexpialidociousandmor"),
+    ],
+)
+def test_dist_name_from_title(title: str, dist: str) -> None:
+    assert title_dist_name(title) == dist
+    assert len(title_dist_name(title)) <= 40
+
+
+def test_package_named_from_the_title(tmp_path: Path) -> None:
+    spec = tmp_path / "openapi.json"
+    spec.write_text(json.dumps({**SPEC, "info": {"title": "GitHub's official OpenAPI spec + Octokit extension", "version": "1"}}))
+    package = generate_files(spec).api.package
+    assert (package.dist_name, package.import_name, package.env_prefix) == ("github", "github", "GITHUB")
