@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from .errors import SdkgenError, SpecProblem
+from .ir.context import COLLECTION_FORMAT_KEY
 from .loader import Document, join_pointer, split_pointer
 
 Tokens = tuple[str, ...]
@@ -25,7 +26,8 @@ _PARAMETER_SCHEMA_KEYS = (
     "type", "format", "items", "enum", "default", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
     "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "multipleOf",
 )
-# collectionFormat -> (style, explode); `tsv` has no OpenAPI 3 equivalent: sent comma-separated
+# collectionFormat -> (style, explode); `tsv` has no OpenAPI 3 style: it is marked with
+# COLLECTION_FORMAT_KEY, which the IR reads as Style.TAB_DELIMITED
 _COLLECTION_FORMATS = {
     "csv": ("form", False), "ssv": ("spaceDelimited", False), "pipes": ("pipeDelimited", False),
     "multi": ("form", True), "tsv": ("form", False),
@@ -91,13 +93,23 @@ class _Converter:
         if isinstance(schema.get("items"), dict):
             schema["items"] = {k: v for k, v in schema["items"].items() if k != "collectionFormat"}
         out["schema"] = schema
-        style = _COLLECTION_FORMATS.get(str(param.get("collectionFormat", "csv")))
-        if param.get("type") == "array" and style is not None:
-            if param.get("in") in ("query", "cookie"):
-                out["style"], out["explode"] = style
-            elif param.get("in") in ("path", "header"):
-                out["style"], out["explode"] = "simple", False
+        if param.get("type") == "array" and param.get("in") in ("query", "cookie"):
+            out.update(self.collection_format(param))
+        elif param.get("type") == "array" and param.get("in") in ("path", "header"):
+            out["style"], out["explode"] = "simple", False
         return out
+
+    @staticmethod
+    def collection_format(param: dict[str, Any]) -> dict[str, Any]:
+        """An array parameter's (or form field's) collectionFormat as OpenAPI 3 style keys."""
+        collection_format = str(param.get("collectionFormat", "csv"))
+        style = _COLLECTION_FORMATS.get(collection_format)
+        if style is None:
+            return {}
+        found: dict[str, Any] = {"style": style[0], "explode": style[1]}
+        if collection_format == "tsv":
+            found[COLLECTION_FORMAT_KEY] = "tsv"
+        return found
 
     # ------------------------------------------------------------------ operations
 
@@ -108,6 +120,7 @@ class _Converter:
         out = {k: self.schema(v) for k, v in op.items() if k not in ("parameters", "responses", "consumes", "produces", "schemes")}
         params: list[dict[str, Any]] = []
         form: dict[str, Any] = {"type": "object", "properties": {}}
+        form_encoding: dict[str, Any] = {}  # formData arrays' collectionFormat (2.0's default is csv)
         form_origin: Tokens | None = None
         for owner, items in ((("paths", path, "parameters"), shared), ((*base, "parameters"), _list(op.get("parameters")))):
             for index, raw in enumerate(items):
@@ -131,6 +144,8 @@ class _Converter:
                     converted = self.parameter(param)
                     prop = {**converted["schema"], **({"description": param["description"]} if param.get("description") else {})}
                     form["properties"][str(param.get("name"))] = prop
+                    if param.get("type") == "array" and self.collection_format(param):
+                        form_encoding[str(param.get("name"))] = self.collection_format(param)
                     if param.get("required"):
                         form.setdefault("required", []).append(str(param.get("name")))
                     form_origin = form_origin or where
@@ -143,7 +158,7 @@ class _Converter:
         if form["properties"] and "requestBody" not in out:
             has_file = any(p.get("format") == "binary" for p in form["properties"].values())
             media = "multipart/form-data" if has_file or "multipart/form-data" in consumes else "application/x-www-form-urlencoded"
-            out["requestBody"] = {"content": {media: {"schema": form}}}
+            out["requestBody"] = {"content": {media: {"schema": form, **({"encoding": form_encoding} if form_encoding else {})}}}
             if form.get("required"):
                 out["requestBody"]["required"] = True
             if form_origin is not None:

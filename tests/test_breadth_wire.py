@@ -111,7 +111,7 @@ def test_form_body(client: Any, server: Loopback) -> None:
 
 
 def _parts(seen: Any) -> dict[str, tuple[str, bytes]]:
-    """name -> (Content-Disposition line, content) of a multipart body."""
+    """name -> (part headers, content) of a multipart body."""
     content_type = seen.headers["content-type"]
     assert content_type.startswith("multipart/form-data; boundary=")
     boundary = content_type.split("boundary=", 1)[1].encode()
@@ -120,7 +120,7 @@ def _parts(seen: Any) -> dict[str, tuple[str, bytes]]:
         head, _, content = chunk.strip(b"\r\n").partition(b"\r\n\r\n")
         disposition = next(line for line in head.decode().splitlines() if line.startswith("Content-Disposition"))
         name = disposition.split('name="', 1)[1].split('"', 1)[0]
-        parts[name] = (disposition, content)
+        parts[name] = (head.decode(), content)
     return parts
 
 
@@ -140,6 +140,25 @@ def test_multipart_upload_forms(client: Any, server: Loopback, tmp_path: Path) -
     assert _parts(server.last)["file"][1] == b"raw"
     client.things.upload(file=b"bytes")
     assert _parts(server.last)["file"] [1] == b"bytes"
+
+
+def test_multipart_part_encodings(client: Any, server: Loopback) -> None:
+    """`encoding.<part>.contentType`: JSON parts sent as JSON with their type, a file's default type."""
+    client.things.upload_encoded(avatar=b"\x89PNG", meta={"k": "v"}, note="h\u00e9")
+    parts = _parts(server.last)
+    assert "Content-Type: image/png" in parts["avatar"][0] and parts["avatar"][1] == b"\x89PNG"
+    assert "Content-Type: application/vnd.meta+json" in parts["meta"][0] and json.loads(parts["meta"][1]) == {"k": "v"}
+    assert "Content-Type: text/plain; charset=utf-8" in parts["note"][0] and parts["note"][1] == "h\u00e9".encode()
+    assert list(parts) == ["avatar", "meta", "note"]  # in the order of the arguments
+    client.things.upload_encoded(avatar=("a.jpg", b"JFIF", "image/jpeg"))  # the caller's own type wins
+    assert "Content-Type: image/jpeg" in _parts(server.last)["avatar"][0]
+
+
+def test_form_field_encodings(client: Any, server: Loopback) -> None:
+    """`encoding.<field>` in a form body: a style lays out an array, a JSON contentType sends JSON text."""
+    client.things.submit_encoded_form(ids=[1, 2], filter={"a": 1}, deep={"b": "x"})
+    assert server.last.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert server.last.body == b"ids=1%7C2&filter=%7B%22a%22%3A1%7D&b=x"
 
 
 def test_raw_and_text_bodies(client: Any, server: Loopback) -> None:

@@ -35,6 +35,7 @@ SWAGGER: dict[str, Any] = {
                 "parameters": [
                     {"name": "ids", "in": "query", "type": "array", "items": {"type": "integer"}, "collectionFormat": "csv"},
                     {"name": "tag", "in": "query", "type": "array", "items": {"type": "string"}, "collectionFormat": "multi"},
+                    {"name": "tabs", "in": "query", "type": "array", "items": {"type": "string"}, "collectionFormat": "tsv"},
                 ],
                 "responses": {"200": {"description": "ok", "schema": {"type": "array", "items": {"$ref": "#/definitions/Pet"}}}},
             },
@@ -45,6 +46,20 @@ SWAGGER: dict[str, Any] = {
                 "parameters": [{"name": "pet", "in": "body", "required": True, "schema": {"$ref": "#/definitions/Pet"}}],
                 "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Pet"}}},
             },
+        },
+        "/pets/search": {
+            "post": {
+                "operationId": "searchPets",
+                "tags": ["pets"],
+                "consumes": ["application/x-www-form-urlencoded"],
+                "parameters": [
+                    {"name": "names", "in": "formData", "type": "array", "items": {"type": "string"}},
+                    {"name": "kinds", "in": "formData", "type": "array", "items": {"type": "string"}, "collectionFormat": "multi"},
+                    {"name": "tabs", "in": "formData", "type": "array", "items": {"type": "string"}, "collectionFormat": "tsv"},
+                    {"name": "pipes", "in": "formData", "type": "array", "items": {"type": "string"}, "collectionFormat": "pipes"},
+                ],
+                "responses": {"204": {"description": "found"}},
+            }
         },
         "/pets/{petId}/photo": {
             "post": {
@@ -94,6 +109,16 @@ def test_swagger2_calls_on_the_wire(sdk: ModuleType, server: Loopback) -> None:
     assert server.last.path == "/v1/pets/7/photo"
     assert server.last.headers["content-type"].startswith("multipart/form-data; boundary=")
     assert b'filename="p.jpg"' in server.last.body and b"\xff\xd8" in server.last.body
+
+
+def test_swagger2_collection_formats(sdk: ModuleType, server: Loopback) -> None:
+    """tsv is tab-separated in the query and in forms; formData arrays default to csv, as 2.0 says."""
+    client = sdk.Client(login="user:pw", base_url=server.url + "/v1", max_retries=0)
+    server.reply("GET", "/v1/pets", [])
+    client.pets.list_pets(tabs=["a", "b c"])
+    assert server.last.query == [("tabs", "a\tb c")]
+    client.pets.search_pets(names=["x", "y"], kinds=["k", "l"], tabs=["t", "u"], pipes=["p", "q"])
+    assert server.last.body == b"names=x%2Cy&kinds=k&kinds=l&tabs=t%09u&pipes=p%7Cq"
 
 
 def test_swagger2_default_base_url(sdk: ModuleType) -> None:

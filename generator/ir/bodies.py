@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .context import SpecContext, escape
-from .model import BodyEncoding, NullableType, ObjectType, Primitive, RequestBody
+from .context import COLLECTION_FORMAT_KEY, SpecContext, escape, style_of
+from .model import BodyEncoding, NullableType, ObjectType, PartEncoding, Primitive, RequestBody, Style
 from .schemas import unwrap_nullable
 
 # Preference when an operation offers several media types: the richest encoding first.
@@ -63,4 +63,27 @@ def request_body(ctx: SpecContext, op: dict[str, Any], pointer: str) -> RequestB
             "give the body an object schema",
             "body-shape",
         )
-    return RequestBody(content_type, encoding, required, type_, mode, description)
+    parts = part_encodings(ctx, media, f"{pointer}/requestBody/content/{escape(content_type)}/encoding")
+    return RequestBody(content_type, encoding, required, type_, mode, description, parts)
+
+
+def part_encodings(ctx: SpecContext, media: Any, where: str) -> tuple[PartEncoding, ...]:
+    """The media type's `encoding` map: a Content-Type per property, and a style for form bodies.
+
+    `contentType` may list several types (`image/png, image/jpeg`): the first concrete one is
+    what the SDK sends by default; a wildcard (`image/*`) names none.
+    """
+    raw = media.get("encoding") if isinstance(media, dict) else None
+    if not isinstance(raw, dict):
+        return ()
+    parts = []
+    for name, entry in raw.items():
+        if not isinstance(entry, dict):
+            continue
+        offered = [m.strip() for m in str(entry.get("contentType") or "").split(",")]
+        content_type = next((m for m in offered if m and "*" not in m), "")
+        styled = any(key in entry for key in ("style", "explode")) or COLLECTION_FORMAT_KEY in entry
+        style, explode = style_of(entry, Style.FORM, f"{where}/{escape(str(name))}", ctx) if styled else (None, True)
+        if content_type or style is not None:
+            parts.append(PartEncoding(str(name), content_type, style, explode))
+    return tuple(parts)

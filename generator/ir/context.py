@@ -8,7 +8,12 @@ from urllib.parse import unquote
 
 from ..errors import SdkgenError, SpecProblem
 from ..loader import escape_token
+from .model import Style
 from .schemas import SchemaConverter
+
+# Set by the Swagger 2.0 converter on a parameter or form property whose 2.0 `collectionFormat` has no
+# OpenAPI 3 style (`tsv`); the converted document stays valid OpenAPI 3.
+COLLECTION_FORMAT_KEY = "x-sdkgen-collection-format"
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
@@ -89,3 +94,20 @@ class SpecContext:
                 if isinstance(op, dict):
                     found.append((str(path), method, path_item, op))
         return found
+
+
+_STYLES = {style.value: style for style in Style if style is not Style.TAB_DELIMITED}
+
+
+def style_of(owner: dict[str, Any], default: Style, where: str, ctx: SpecContext) -> tuple[Style, bool]:
+    """(style, explode) of a parameter or an `encoding` entry; an unknown style is a warning."""
+    raw = owner.get("style")
+    style = default
+    if owner.get(COLLECTION_FORMAT_KEY) == "tsv":
+        style = Style.TAB_DELIMITED
+    elif isinstance(raw, str) and raw in _STYLES:
+        style = _STYLES[raw]
+    elif raw is not None:
+        ctx.warn(f"unknown parameter style {raw!r}; {style.value!r} used", f"{where}/style", "", "param-style")
+    explode = owner.get("explode")
+    return style, explode if isinstance(explode, bool) else style is Style.FORM

@@ -151,6 +151,8 @@ class Style(_Word):
     SPACE_DELIMITED = "spaceDelimited"
     PIPE_DELIMITED = "pipeDelimited"
     DEEP_OBJECT = "deepObject"
+    # Swagger 2.0 `collectionFormat: tsv`; OpenAPI 3 has no spelling for it (see swagger2.py)
+    TAB_DELIMITED = "tabDelimited"
 
 
 DEFAULT_STYLE = {
@@ -190,6 +192,16 @@ class BodyEncoding(_Word):
 
 
 @dataclass(frozen=True)
+class PartEncoding:
+    """A media type's `encoding` entry: how one property of a form or multipart body is sent."""
+
+    name: str  # the property's wire name
+    content_type: str = ""  # the part's Content-Type ("" = OpenAPI's default for its type)
+    style: Style | None = None  # None: the body's default layout
+    explode: bool = True
+
+
+@dataclass(frozen=True)
 class RequestBody:
     content_type: str  # the media type sent as Content-Type, as the spec writes it
     encoding: BodyEncoding
@@ -199,6 +211,7 @@ class RequestBody:
     # "whole": the body is passed as one argument named `body`
     mode: str = "fields"
     description: str = ""
+    parts: tuple[PartEncoding, ...] = ()  # form and multipart bodies: per-property encodings
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from ..config import Config
 from .auth import HTTP_TOKEN, operation_security
 from .bodies import request_body
-from .context import SpecContext, escape, operation_pointer, server_url
+from .context import SpecContext, escape, operation_pointer, server_url, style_of
 from .model import (
     DEFAULT_STYLE,
     BodyEncoding,
@@ -28,20 +28,6 @@ from .responses import response
 from .schemas import unwrap_nullable
 
 PATH_PARAM = re.compile(r"{([^{}]+)}")
-_STYLES = {style.value: style for style in Style}
-
-
-def _style(param: dict[str, Any], location: Location, where: str, ctx: SpecContext) -> tuple[Style, bool]:
-    raw = param.get("style")
-    style = DEFAULT_STYLE[location]
-    if isinstance(raw, str) and raw in _STYLES:
-        style = _STYLES[raw]
-    elif raw is not None:
-        ctx.warn(f"unknown parameter style {raw!r}; {style.value!r} used", f"{where}/style", "", "param-style")
-    explode = param.get("explode")
-    return style, explode if isinstance(explode, bool) else style is Style.FORM
-
-
 def _is_file(type_: TypeRef, ctx: SpecContext) -> bool:
     shape = ctx.schemas.deref(unwrap_nullable(type_)[0])
     if isinstance(shape, Primitive):
@@ -78,7 +64,7 @@ class OperationBuilder:
             schema = media.get("schema") if isinstance(media, dict) else None
         type_, nullable = unwrap_nullable(ctx.schemas.convert(schema or {}, f"{where}/schema"))
         has_example, example = (True, param["example"]) if "example" in param else ctx.schemas.example_of(schema)
-        style, explode = _style(param, location, where, ctx)
+        style, explode = style_of(param, DEFAULT_STYLE[location], where, ctx)
         return Parameter(
             wire_name=wire,
             py_name=py_name,

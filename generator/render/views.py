@@ -246,6 +246,13 @@ class ViewBuilder:
 
     # ------------------------------------------------------------------ methods
 
+    def _is_type(self, type_: TypeRef | None) -> bool:
+        """Whether a response type's annotation is a class (`Type[X]` holds it), not a Literal or Union."""
+        target = self.deref(type_) if type_ is not None else None
+        return isinstance(target, (ObjectType, ArrayType, MapType, AnyType)) or (
+            isinstance(target, Primitive) and target.kind in ("str", "int", "float", "bool", "bytes")
+        )
+
     def method(self, resource: Resource, op: Operation, params_file: TypeFileView | None) -> MethodView:
         qualifier = f"{op.params_module}." if params_file else ""
         # Signature annotations reuse the params module's classes (fully planned by now).
@@ -339,16 +346,15 @@ class ViewBuilder:
         elif response_name and op.response.unwrapped:
             optional = f"Optional[{response_name}]" if op.response.nullable else response_name
             returns_sync = returns_async = optional
-            cast_to = f"cast(Type[{optional}], ResultWrapper[{response_name}])"
+            if self._is_type(op.response.type):
+                cast_to = f"cast(Type[{optional}], ResultWrapper[{response_name}])"
+            else:  # `Type[Optional[Literal[...]]]` is no type: pass Any, cast the result
+                cast_to, result_cast = f"cast(Any, ResultWrapper[{response_name}])", optional
             post_parser = f"ResultWrapper[{optional}]._unwrapper"
             http_call = f"_{op.http_method}"
         elif response_name:
             returns_sync = returns_async = response_name
-            target = self.deref(op.response.type) if op.response.type is not None else None
-            plain = isinstance(target, (ObjectType, ArrayType, MapType, AnyType)) or (
-                isinstance(target, Primitive) and target.kind in ("str", "int", "float", "bool", "bytes")
-            )
-            if plain:
+            if self._is_type(op.response.type):
                 cast_to = response_name
             else:
                 # Literal and Union aliases are not `Type[...]`: pass them as Any, cast the result

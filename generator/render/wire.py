@@ -18,6 +18,7 @@ from ..ir.model import (
     ObjectType,
     Operation,
     Parameter,
+    RequestBody,
     Style,
     TypeRef,
     UnionType,
@@ -52,6 +53,15 @@ def _tuple_literal(value: tuple[object, ...] | str) -> str:
         return pystr(value)
     items = [_tuple_literal(item) for item in value]  # type: ignore[arg-type]
     return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+
+
+def _part_options(body: RequestBody) -> str:
+    """`, part_types={...}, styles={...}` for a form or multipart body with an `encoding` map."""
+    types = [f"{pystr(part.name)}: {pystr(part.content_type)}" for part in body.parts if part.content_type]
+    styles = [
+        f"{pystr(part.name)}: ({pystr(part.style.value)}, {part.explode})" for part in body.parts if part.style is not None
+    ]
+    return (f", part_types={{{', '.join(types)}}}" if types else "") + (f", styles={{{', '.join(styles)}}}" if styles else "")
 
 
 def takes_files(op: Operation) -> bool:
@@ -151,11 +161,13 @@ class WireBuilder:
             imports.append(("_files", encoder))
             if body.encoding is BodyEncoding.MULTIPART:
                 files = tuple(p.wire_name for p in op.parameters if p.location is Location.BODY and p.part == "file")
-                wire.encode_sync = f"multipart_body({transform_sync(body_value)}, files={_tuple_literal(files)})"
-                wire.encode_async = f"multipart_body({transform_async(body_value)}, files={_tuple_literal(files)})"
+                options = f"files={_tuple_literal(files)}{_part_options(body)}"
+                wire.encode_sync = f"multipart_body({transform_sync(body_value)}, {options})"
+                wire.encode_async = f"multipart_body({transform_async(body_value)}, {options})"
             elif body.encoding is BodyEncoding.FORM:
-                wire.encode_sync = f"form_body({transform_sync(body_value)}, {pystr(body.content_type)})"
-                wire.encode_async = f"form_body({transform_async(body_value)}, {pystr(body.content_type)})"
+                options = f"{pystr(body.content_type)}{_part_options(body)}"
+                wire.encode_sync = f"form_body({transform_sync(body_value)}, {options})"
+                wire.encode_async = f"form_body({transform_async(body_value)}, {options})"
             else:
                 wire.encode_sync = wire.encode_async = f"{encoder}({body_value}, {pystr(body.content_type)})"
             if whole_optional:

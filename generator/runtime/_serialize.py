@@ -9,6 +9,7 @@ names, dates as ISO text), so only the OpenAPI layout rules live here:
 | form           | `id=a,b`                 | `id=k,v`                           |
 | spaceDelimited | `id=a b`                 | `id=k v`                           |
 | pipeDelimited  | `id=a|b`                 | `id=k|v`                           |
+| tabDelimited   | `id=a<TAB>b`             | `id=k<TAB>v`                       |
 | deepObject     | -                        | `id[k]=v`                          |
 | simple         | `a,b`                    | `k,v` (explode: `k=v`)             |
 | label          | `.a,b` (explode: `.a.b`) | `.k,v` (explode: `.k=v`)           |
@@ -24,7 +25,8 @@ from ._types import Omit, NotGiven, omit
 
 __all__ = ["query_styles", "path_value", "header_value", "cookie_header"]
 
-_DELIMITERS = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
+# tabDelimited is Swagger 2.0's `collectionFormat: tsv` (OpenAPI 3 has no such style)
+_DELIMITERS = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|", "tabDelimited": "\t"}
 
 
 def _text(value: object) -> str:

@@ -112,6 +112,26 @@ SPEC: dict[str, Any] = {
                 "properties": {"file": {"type": "string", "format": "binary"}, "note": {"type": "string"},
                                "meta": {"type": "object", "properties": {"k": {"type": "string"}}}}}}}})
         },
+        "/upload-encoded": {
+            "post": _op("upload_encoded", requestBody={"required": True, "content": {"multipart/form-data": {
+                "schema": {"type": "object", "required": ["avatar"], "properties": {
+                    "avatar": {"type": "string", "format": "binary"},
+                    "meta": {"type": "object", "properties": {"k": {"type": "string"}}},
+                    "note": {"type": "string"}}},
+                "encoding": {"avatar": {"contentType": "image/*, image/png, image/jpeg"},
+                             "meta": {"contentType": "application/vnd.meta+json"},
+                             "note": {"contentType": "text/plain; charset=utf-8"}}}}})
+        },
+        "/form-encoded": {
+            "post": _op("submit_encoded_form", requestBody={"required": True, "content": {"application/x-www-form-urlencoded": {
+                "schema": {"type": "object", "properties": {
+                    "ids": {"type": "array", "items": {"type": "integer"}},
+                    "filter": {"type": "object", "properties": {"a": {"type": "integer"}}},
+                    "deep": {"type": "object", "properties": {"b": {"type": "string"}}}}},
+                "encoding": {"ids": {"style": "pipeDelimited", "explode": False},
+                             "filter": {"contentType": "application/json"},
+                             "deep": {"style": "form", "explode": True}}}}})
+        },
         "/raw": {
             "put": _op("put_raw", requestBody={"required": True, "content": {"application/octet-stream": {
                 "schema": {"type": "string", "format": "binary"}}}})

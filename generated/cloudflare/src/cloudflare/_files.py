@@ -11,7 +11,6 @@ import os
 import json
 from typing import (
     IO,
-    Any,
     Dict,
     List,
     Tuple,
@@ -28,6 +27,7 @@ import httpx
 
 from ._qs import Querystring
 from ._types import Omit, NotGiven
+from ._serialize import query_styles
 
 __all__ = [
     "FileContent",
@@ -78,8 +78,9 @@ def _is_file_tuple(value: object) -> bool:
     )
 
 
-def _file_part(value: object, field: str) -> Tuple[str, bytes, str]:
-    media_type = "application/octet-stream"
+def _file_part(value: object, field: str, media_type: Optional[str] = None) -> Tuple[str, bytes, str]:
+    """(file name, bytes, media type): a tuple's own type first, else `media_type` from the spec."""
+    media_type = media_type or "application/octet-stream"
     if _is_file_tuple(value):
         items = list(value)  # type: ignore[call-overload]
         name, data = _read(items[1])
@@ -102,55 +103,71 @@ def _field_text(value: object) -> str:
     return str(value)
 
 
+def _is_json(media_type: str) -> bool:
+    essence = media_type.split(";", 1)[0].strip().lower()
+    return essence == "application/json" or essence.endswith("+json")
+
+
 def _given(data: Mapping[str, object]) -> Dict[str, object]:
     return {k: v for k, v in data.items() if not isinstance(v, (NotGiven, Omit)) and v is not None}
 
 
-def multipart_body(data: Mapping[str, object], *, files: Collection[str] = ()) -> EncodedBody:
-    """multipart/form-data; the fields named in `files` are file parts (a list: several)."""
-    fields: List[Tuple[str, str]] = []
-    parts: List[Tuple[str, Tuple[str, bytes, str]]] = []
-    for name, value in _given(data).items():
+def _styled(data: Mapping[str, object], styles: Optional[Mapping[str, Tuple[str, bool]]]) -> Dict[str, object]:
+    """The given fields, arrays and objects laid out by their `encoding` style (spec order kept)."""
+    given = _given(data)
+    return query_styles(given, styles) if styles else given
+
+
+def multipart_body(
+    data: Mapping[str, object],
+    *,
+    files: Collection[str] = (),
+    part_types: Optional[Mapping[str, str]] = None,
+    styles: Optional[Mapping[str, Tuple[str, bool]]] = None,
+) -> EncodedBody:
+    """multipart/form-data, one part per field in order; the fields named in `files` are file parts
+    (a list: several). `part_types` (from the spec's `encoding`) gives a field's Content-Type: a
+    JSON type sends the value as JSON, a file field's is the default for files given without one."""
+    part_types = part_types or {}
+    parts: List[Tuple[str, Tuple[Optional[str], bytes, Optional[str]]]] = []
+    for name, value in _styled(data, styles).items():
+        media_type = part_types.get(name)
         if name in files:
             many = isinstance(value, (list, tuple)) and not _is_file_tuple(value)
             for item in (list(value) if isinstance(value, (list, tuple)) and many else [value]):
-                parts.append((name, _file_part(item, name)))
+                parts.append((name, _file_part(item, name, media_type)))
+        elif media_type and _is_json(media_type):
+            parts.append((name, (None, json.dumps(value, separators=(",", ":")).encode(), media_type)))
         elif isinstance(value, (list, tuple)) and all(not isinstance(v, (Mapping, list, tuple)) for v in value):
-            fields.extend((name, _field_text(item)) for item in value)
+            parts.extend((name, (None, _field_text(item).encode(), media_type)) for item in value)
         else:
-            fields.append((name, _field_text(value)))
-    if not parts and not fields:
+            parts.append((name, (None, _field_text(value).encode(), media_type)))
+    if not parts:
         # nothing to send still makes a well-formed multipart body: just the closing boundary
         boundary = os.urandom(16).hex()
         return EncodedBody(
             f"--{boundary}--\r\n".encode(),
             f"multipart/form-data; boundary={boundary}",
         )
-    if not parts:
-        # httpx only writes multipart when there are files: encode the fields as parts ourselves
-        parts_of_fields: List[Tuple[str, Tuple[None, bytes, None]]] = [
-            (name, (None, text.encode(), None)) for name, text in fields
-        ]
-        request = httpx.Request("POST", "http://localhost/", files=parts_of_fields)
-    else:
-        request = httpx.Request("POST", "http://localhost/", data=_grouped(fields), files=parts)
+    # httpx writes a part without a file name (a plain field) when the name is None
+    request = httpx.Request("POST", "http://localhost/", files=parts)
     return EncodedBody(request.read(), request.headers["Content-Type"])
 
 
-def _grouped(fields: List[Tuple[str, str]]) -> Dict[str, Any]:
-    grouped: Dict[str, Any] = {}
-    for name, text in fields:
-        if name in grouped:
-            previous = grouped[name]
-            grouped[name] = [*previous, text] if isinstance(previous, list) else [previous, text]
-        else:
-            grouped[name] = text
-    return grouped
-
-
-def form_body(data: Mapping[str, object], content_type: str = "application/x-www-form-urlencoded") -> EncodedBody:
-    """application/x-www-form-urlencoded: arrays repeat their key, objects nest as `a[b]=c`."""
-    pairs = Querystring(array_format="repeat", nested_format="brackets").stringify_items(_given(data))
+def form_body(
+    data: Mapping[str, object],
+    content_type: str = "application/x-www-form-urlencoded",
+    *,
+    part_types: Optional[Mapping[str, str]] = None,
+    styles: Optional[Mapping[str, Tuple[str, bool]]] = None,
+) -> EncodedBody:
+    """application/x-www-form-urlencoded: arrays repeat their key, objects nest as `a[b]=c`, unless
+    the spec's `encoding` gives a field a style (`styles`) or a JSON Content-Type (sent as JSON text)."""
+    fields = _styled(data, styles)
+    for name, media_type in (part_types or {}).items():
+        if name in fields and _is_json(media_type):
+            fields[name] = json.dumps(fields[name], separators=(",", ":"))
+    pairs = Querystring(array_format="repeat", nested_format="brackets").stringify_items(fields)
     return EncodedBody(urlencode(pairs).encode(), content_type)
 
 
