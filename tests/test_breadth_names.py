@@ -79,6 +79,8 @@ def test_renamed_tag_resource_and_its_credential_both_work_on_the_wire(tmp_path:
         ("The Racing API", "racing"),
         ("Spinitron v2 API", "spinitron"),
         ("DocuSign REST API", "docusign-rest"),
+        ("Numbers API", "numbers-api"),  # `numbers` would shadow the standard library's
+        ("HTTPX", "httpx-api"),  # ... or a dependency
         ("API v1.0.0", "api"),  # only boilerplate: its first word stays
         ("カラーミーショップアプリストア API", "api"),
         ("", "api"),

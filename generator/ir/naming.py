@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import keyword
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -356,6 +357,22 @@ _TITLE_TAIL = re.compile(r"\s+[+|\u2013\u2014]\s|:\s")
 _DOMAIN_SUFFIX = re.compile(r"\.(?:com|org|net|io|dev|ai|co|app)\b", re.IGNORECASE)
 MAX_TITLE_WORDS = 3
 MAX_DIST_NAME_LENGTH = 40
+# Modules a generated package must not shadow when its directory is on sys.path: the standard
+# library (the running Python's list, plus modules other supported versions have or had, so the
+# name does not depend on the Python running sdkgen) and the SDK's own dependencies.
+SHADOWED_MODULES = (
+    frozenset(sys.stdlib_module_names)
+    | frozenset(
+        {"asynchat", "asyncore", "distutils", "imp", "smtpd", "aifc", "audioop", "cgi", "cgitb", "chunk", "crypt",
+         "imghdr", "mailcap", "msilib", "nis", "nntplib", "ossaudiodev", "pipes", "sndhdr", "spwd", "sunau",
+         "telnetlib", "uu", "xdrlib", "lib2to3", "annotationlib", "compression"}
+    )
+    | frozenset(
+        {"httpx", "httpcore", "h11", "idna", "certifi", "sniffio", "pydantic", "pydantic_core", "annotated_types",
+         "typing_extensions", "typing_inspection", "anyio", "aiohttp", "httpx_aiohttp", "pytest", "pytest_asyncio",
+         "mypy"}
+    )
+)
 
 
 def title_dist_name(title: str, *, fallback: str = "api") -> str:
@@ -365,7 +382,8 @@ def title_dist_name(title: str, *, fallback: str = "api") -> str:
     possessive `'s` and domain suffixes are dropped; words are split at anything that is not a
     letter or digit and each is lower-cased whole, so brands and acronyms stay one word
     (`GitHub` -> `github`, not `git-hub`); boilerplate words and version numbers are dropped while
-    another word remains; at most three words and 40 characters are kept.
+    another word remains; at most three words and 40 characters are kept. A name that would shadow
+    a standard-library module or a dependency (`Numbers API` -> `numbers`) keeps `-api`.
     """
     head = _TITLE_TAIL.split(title, maxsplit=1)[0]
     head = re.sub(r"['\u2019]s\b", "", head)
@@ -380,7 +398,8 @@ def title_dist_name(title: str, *, fallback: str = "api") -> str:
             name = name or word[:MAX_DIST_NAME_LENGTH]
             break
         name = joined
-    return name or fallback
+    name = name or fallback
+    return f"{name}-api" if name.replace("-", "_") in SHADOWED_MODULES else name
 
 
 _IRREGULAR_PLURALS = {
