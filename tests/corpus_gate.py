@@ -3,6 +3,7 @@
     .venv/bin/python -m tests.corpus_gate            # real/ + edge/ (long: run it in the background)
     .venv/bin/python -m tests.corpus_gate --subset   # the fixed, fast subset the default tests use
     .venv/bin/python -m tests.corpus_gate FILE ...   # given specs
+    options: --work DIR (keep the SDKs), --timeout SECONDS (per spec's generation, default 600)
 
 Prints one row per spec and the summary line
 `corpus: generated X/N, ops A/B, verified V, mypy-clean C, traceback T`.
@@ -123,12 +124,12 @@ def corpus_specs(subset: bool) -> list[Path]:
     return sorted(specs, key=lambda path: (path.stat().st_size, path.name))
 
 
-def run(specs: list[Path], work: Path) -> list[Row]:
+def run(specs: list[Path], work: Path, *, timeout: float = 600) -> list[Row]:
     mypy_cache = work / ".mypy_cache"
     rows = []
     print(f"{'spec':60} {'outcome':9} {'ops':9} IMV note", flush=True)
     for index, spec in enumerate(specs, 1):
-        row = check_spec(spec, work, mypy_cache)
+        row = check_spec(spec, work, mypy_cache, timeout=timeout)
         rows.append(row)
         print(table_row(row), flush=True)
         if index % 10 == 0 and index < len(specs):
@@ -142,14 +143,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("specs", nargs="*", type=Path)
     parser.add_argument("--subset", action="store_true", help="only the fixed fast subset")
     parser.add_argument("--work", type=Path, help="where SDKs are generated (default: a temporary directory)")
+    parser.add_argument(
+        "--timeout", type=float, default=600, help="seconds one spec may take to generate (default 600; raise it on a busy machine)"
+    )
     args = parser.parse_args(argv)
     specs = [p.resolve() for p in args.specs] or corpus_specs(args.subset)
     if args.work is not None:
         args.work.mkdir(parents=True, exist_ok=True)
-        rows = run(specs, args.work)
+        rows = run(specs, args.work, timeout=args.timeout)
     else:
         with tempfile.TemporaryDirectory(prefix="sdkgen-corpus-") as work:
-            rows = run(specs, Path(work))
+            rows = run(specs, Path(work), timeout=args.timeout)
     return 0 if all(row.verified for row in rows) else 1
 
 
