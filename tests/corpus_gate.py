@@ -17,6 +17,7 @@ import argparse
 import os
 import json
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -67,13 +68,29 @@ def count_operations(path: Path) -> int:
     return count
 
 
+def _run_in_group(command: list[str], timeout: float) -> subprocess.CompletedProcess[str] | None:
+    """Run `command` in its own process group; on timeout kill the whole group (None).
+
+    The generator formats in worker processes: killing only the child would leave them running.
+    """
+    with subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    ) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            return None
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
 def check_spec(spec: Path, work: Path, mypy_cache: Path, *, timeout: float = 600) -> Row:
     row = Row(str(spec.relative_to(CORPUS)) if spec.is_relative_to(CORPUS) else str(spec), count_operations(spec))
     out = work / re.sub(r"\W", "_", spec.stem)
     command = [sys.executable, "-c", "from generator.cli import run; run()", "generate", str(spec), "--output", str(out)]
-    try:
-        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
+    result = _run_in_group(command, timeout)
+    if result is None:
         row.outcome, row.note = "timeout", f"generate took over {timeout:.0f}s"
         return row
     if result.returncode == 2:

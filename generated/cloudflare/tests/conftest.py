@@ -170,9 +170,11 @@ class MockServer:
                 )
                 with mock._lock:
                     mock.requests.append(recorded)
+                # Patterns are written from the spec's path; the client percent-encodes it. Each segment
+                # is decoded on its own: a "/" inside a path parameter (sent as %2F) stays in its segment.
+                spec_path = "/".join(unquote(segment).replace("/", "%2F") for segment in url.path.split("/"))
                 for method, pattern, status, content_type, payload in routes:
-                    # Patterns are written from the spec's path; the client percent-encodes it.
-                    if method == self.command and pattern.match(unquote(url.path)):
+                    if method == self.command and pattern.match(spec_path):
                         if isinstance(payload, bytes):
                             data = payload
                         else:
