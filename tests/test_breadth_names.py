@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -98,3 +101,32 @@ def test_package_named_from_the_title(tmp_path: Path) -> None:
     spec.write_text(json.dumps({**SPEC, "info": {"title": "GitHub's official OpenAPI spec + Octokit extension", "version": "1"}}))
     package = generate_files(spec).api.package
     assert (package.dist_name, package.import_name, package.env_prefix) == ("github", "github", "GITHUB")
+
+
+def test_generated_tests_route_a_path_example_with_a_slash(tmp_path: Path) -> None:
+    """The generated mock server decodes each path segment on its own: an example `a/b;c` for a path
+    parameter is sent as one segment (`a%2Fb%3Bc`) and must still reach its route (royalmail.com)."""
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Slashes", "version": "1"},
+        "servers": [{"url": "https://api.example.test"}],
+        "paths": {
+            "/orders/{ids}/label": {
+                "get": {
+                    "operationId": "getLabel",
+                    "tags": ["labels"],
+                    "parameters": [{"name": "ids", "in": "path", "required": True, "schema": {"type": "string"},
+                                    "example": "/orders/\"ref\";1001/"}],
+                    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object"}}}}},
+                }
+            }
+        },
+    }
+    out = tmp_path / "sdk"
+    generate_and_import(spec, out, "slashes_sdk")
+    assert """ids='/orders/"ref";1001/'""" in (out / "tests" / "api_resources" / "test_labels.py").read_text()
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/api_resources/test_labels.py"],
+        cwd=out, env={**os.environ, "PYTHONPATH": str(out / "src")}, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
