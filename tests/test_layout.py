@@ -70,12 +70,17 @@ class Gen:
             return f"{self.word()}[{self.expr(depth + 1)}]"
         if roll < 0.8:
             return f"{self.call(depth + 1)}.{self.word()}({self.expr(depth + 1)})"
-        if roll < 0.85:
+        if roll < 0.82:
             return f"await {self.call(depth + 1)}"
+        if roll < 0.85 and depth > 0:
+            return f"{self.expr(depth + 1)} if {self.call(depth + 1)} else {self.expr(depth + 1)}"
         if roll < 0.9:
             return f'f"Expected {{{self.word()}!r}} for {self.word()}"'
-        if roll < 0.95:
+        if roll < 0.92:
             return f"{self.expr(depth + 1)} == {self.expr(depth + 1)}"
+        if roll < 0.95:
+            condition = f" if {self.word()}" if self.rng.random() < 0.3 else ""
+            return f"[{self.expr(depth + 1)} for {self.word()}, {self.word()} in {self.call(depth + 1)}{condition}]"
         return f"cast({self.annotation()}, {self.call(depth + 1)})"
 
     def call(self, depth: int = 0) -> str:
@@ -197,7 +202,7 @@ def test_many_random_long_lines_split_as_black_does(seed: int) -> None:
 
 def test_declines_what_it_does_not_model() -> None:
     long_args = ", ".join(f"argument_number_{i}" for i in range(12))
-    assert layout.lay_out(f"x = [y for y in call({long_args})]\n") is None  # a comprehension
+    assert layout.lay_out(f"x = y ** call({long_args})\n") is None  # black hugs power operands
     assert layout.lay_out(f"x = call({long_args})  # a comment\n") is None
     assert layout.lay_out(f"x = lambda: call({long_args})\n") is None
 

@@ -30,8 +30,7 @@ _KEYWORDS = frozenset({
 })
 # Constructs black handles with machinery linesplit does not model.
 _UNMODELLED_NAMES = frozenset({
-    "lambda", "for", "if", "else", "yield", "while", "elif", "del", "global", "nonlocal",
-    "try", "except", "finally",
+    "lambda", "yield", "while", "elif", "del", "global", "nonlocal", "try", "except", "finally",
 })
 _UNMODELLED_OPS = frozenset({":=", ";", "\\", "@"})
 _AUGMENTED = frozenset({"+=", "-=", "*=", "@=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "**=", "//="})
@@ -80,8 +79,8 @@ def lay_out(text: str) -> str | None:
             if split is not None:
                 first, replacement = split
                 replaced[first] = (index + 1 - first, replacement)
-    except Unmodelled:
-        return None
+    except (Unmodelled, KeyError, IndexError, ValueError):
+        return None  # black formats the file; the result is the same, only slower
     if not replaced:
         return text
     out = []
@@ -163,11 +162,20 @@ def _split(lines: list[str], index: int) -> tuple[int, str] | None:
         return first, "\n".join(str(line) for line in first_pass)
     # black formats twice when the first pass changed anything: the trailing commas the first
     # pass added are magic in the second, which may split differently (e.g. on the right of a def)
-    rejoined = [leaf.copy() for line in first_pass for leaf in line.leaves]
-    for leaf in rejoined:
-        if leaf.role:
-            leaf.value = ""  # black makes the parentheses it showed optional again
+    rejoined = [_second_pass_leaf(leaf) for line in first_pass for leaf in line.leaves]
     return first, "\n".join(str(each) for each in transform_line(_context_line(kind, rejoined, depth)))
+
+
+def _second_pass_leaf(leaf: Leaf) -> Leaf:
+    """LEAF as black's second pass reads it back: parentheses it showed around a statement's
+    value or an annotation are optional again; shown around a conditional expression, real."""
+    twin = leaf.copy()
+    if leaf.role and leaf.parent == "test" and leaf.value:
+        twin = Leaf("OP", leaf.value, leaf.spacing)
+        twin.parent = "atom"
+    elif leaf.role:
+        twin.value = ""
+    return twin
 
 
 def _whole_def(lines: list[str], tail: int, indent: int) -> tuple[int, str]:
@@ -262,9 +270,37 @@ def _annotate(leaves: list[Leaf]) -> None:
     """Bracket kinds, unary operators and comparison `not`, as black reads them off the tree."""
     stack: list[Leaf] = []
     previous: Leaf | None = None
+    comprehensions: list[int] = []  # bracket depths with a comprehension's `for` open
+    awaiting_in: list[int] = []  # bracket depths whose `for` target has not reached its `in`
+    conditionals: list[int] = []  # bracket depths of an `if` still waiting for its `else`
     for index, leaf in enumerate(leaves):
         if leaf.kind == "NAME" and leaf.value in _UNMODELLED_NAMES:
             raise Unmodelled(leaf.value)
+        if leaf.kind == "NAME" and leaf.value in ("for", "if", "in"):
+            # only comprehensions (`for`/`if` inside brackets); a conditional expression is not modelled
+            depth = len(stack)
+            if leaf.value == "for":
+                if not depth or (previous is not None and previous.value == "async"):
+                    raise Unmodelled("a for statement or an async comprehension")
+                leaf.parent = "comp_for"
+                comprehensions.append(depth)
+                awaiting_in.append(depth)
+            elif leaf.value == "in" and awaiting_in and awaiting_in[-1] == depth:
+                leaf.parent = "comp_in"  # the `in` of `for x in`, not a comparison
+                awaiting_in.pop()
+            elif leaf.value == "if":
+                if comprehensions and comprehensions[-1] == depth:
+                    leaf.parent = "comp_if"
+                else:
+                    if conditionals and conditionals[-1] == depth:
+                        raise Unmodelled("nested conditional expressions")
+                    leaf.parent = "test"  # `a if b else c`
+                    conditionals.append(depth)
+        if leaf.kind == "NAME" and leaf.value == "else":
+            if not (conditionals and conditionals[-1] == len(stack)):
+                raise Unmodelled("else outside a conditional expression")
+            leaf.parent = "test"
+            conditionals.pop()
         if leaf.kind == "OP" and (leaf.value in _UNMODELLED_OPS or leaf.value in _AUGMENTED):
             raise Unmodelled(leaf.value)
         if leaf.kind == "OP" and leaf.value in ("-", "+", "~", "*", "**"):
@@ -282,9 +318,52 @@ def _annotate(leaves: list[Leaf]) -> None:
             if not stack or OPENING[stack[-1].value] != leaf.value:
                 raise Unmodelled("unbalanced brackets")
             leaf.parent = stack.pop().parent
+            while comprehensions and comprehensions[-1] > len(stack):
+                comprehensions.pop()
         previous = leaf
-    if stack:
-        raise Unmodelled("unbalanced brackets")
+    if stack or conditionals:
+        raise Unmodelled("unbalanced brackets or a conditional without else")
+
+
+def _wrap_conditionals(leaves: list[Leaf]) -> list[Leaf]:
+    """Black's visit_test: `a if b else c` gets invisible parentheses of its own unless it is
+    already the only thing inside a pair of parentheses."""
+    index = 0
+    while index < len(leaves):
+        leaf = leaves[index]
+        if leaf.kind == "NAME" and leaf.value == "if" and leaf.parent == "test":
+            start = _slot_edge(leaves, index, -1)
+            end = _slot_edge(leaves, index, +1)
+            before = leaves[start - 1] if start > 0 else None
+            after = leaves[end] if end < len(leaves) else None
+            wrapped = before is not None and before.btype == "(" and after is not None and after.btype == ")" \
+                and _matching(leaves, start - 1) == end
+            if not wrapped:
+                leaves = _invisible_parens(leaves, start, end, parent="test")
+                index += 1
+        index += 1
+    return leaves
+
+
+def _slot_edge(leaves: list[Leaf], index: int, step: int) -> int:
+    """The first (step -1) or one-past-last (step +1) leaf of the expression around INDEX."""
+    depth = 0
+    position = index
+    while 0 <= position + step < len(leaves):
+        other = leaves[position + step]
+        if step < 0 and other.closing or step > 0 and other.opening:
+            depth += 1
+        elif step < 0 and other.opening or step > 0 and other.closing:
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and (other.kind == "OP" and other.value in (",", "=", ":", "->")
+                             or other.kind == "NAME" and other.value in ("return", "assert", "with", "as", "for")
+                             or other.parent in ("comp_in", "comp_if")
+                             or step < 0 and other.kind == "NAME" and other.value == "else"):
+            break  # (a conditional in another's else branch is an expression of its own)
+        position += step
+    return position if step < 0 else position + 1
 
 
 def _bracket_parent(leaves: list[Leaf], index: int) -> str:
@@ -373,7 +452,7 @@ def _statement_leaves(code: str) -> list[Leaf]:
         leaves = _invisible_parens(leaves, start, len(leaves) - 1)
     elif not (first.kind == "NAME" and first.value in ("class", "import", "raise", "await", "pass")):
         leaves = _assignment_leaves(leaves)
-    return leaves
+    return _wrap_conditionals(leaves)
 
 
 def _assignment_leaves(leaves: list[Leaf]) -> list[Leaf]:
@@ -500,4 +579,4 @@ def _item_leaves(code: str) -> list[Leaf]:
         # a parameter of an exploded def (generated dicts have string keys)
         for begin, end in reversed(_union_annotations(leaves, 0, len(leaves))):
             leaves = _invisible_parens(leaves, begin, end)
-    return leaves
+    return _wrap_conditionals(leaves)

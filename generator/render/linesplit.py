@@ -16,7 +16,9 @@ from dataclasses import dataclass
 LINE_LENGTH = 120  # generator.format.LINE_LENGTH; the test keeps them equal
 
 # Delimiter priorities, as black ranks them.
+COMPREHENSION_PRIORITY = 20
 COMMA_PRIORITY = 18
+TERNARY_PRIORITY = 16
 LOGIC_PRIORITY = 14
 STRING_PRIORITY = 12
 COMPARATOR_PRIORITY = 10
@@ -86,10 +88,16 @@ class BracketTracker:
         self.delimiters: dict[int, int] = {}
         self.previous: Leaf | None = None
         self.invisible: list[Leaf] = []
+        self.for_loop_depths: list[int] = []
 
     def mark(self, leaf: Leaf) -> None:
         if self.depth == 0 and leaf.closing and (self.depth, leaf.btype) not in self.bracket_match:
             return
+        # a comprehension's target, `for` to `in`, counts one level deeper (its commas do not split)
+        if self.for_loop_depths and self.for_loop_depths[-1] == self.depth and leaf.kind == "NAME" \
+                and leaf.value == "in":
+            self.depth -= 1
+            self.for_loop_depths.pop()
         if leaf.closing:
             self.depth -= 1
             opening = self.bracket_match.pop((self.depth, leaf.btype))
@@ -109,6 +117,9 @@ class BracketTracker:
             if not leaf.value:
                 self.invisible.append(leaf)
         self.previous = leaf
+        if leaf.kind == "NAME" and leaf.value == "for":
+            self.depth += 1
+            self.for_loop_depths.append(self.depth)
 
     def max_priority(self, exclude: frozenset[int] = frozenset()) -> int:
         """The highest delimiter priority; ValueError when there is none (as black)."""
@@ -136,9 +147,13 @@ def _split_before_priority(leaf: Leaf, previous: Leaf | None) -> int:
         return STRING_PRIORITY
     if leaf.kind != "NAME":
         return 0
+    if leaf.parent in ("comp_for", "comp_if"):
+        return COMPREHENSION_PRIORITY
+    if leaf.parent == "test" and leaf.value in ("if", "else"):
+        return TERNARY_PRIORITY
     if leaf.value == "is":
         return COMPARATOR_PRIORITY
-    if leaf.value == "in" and not (previous is not None and previous.kind == "NAME" and previous.value == "not"):
+    if leaf.value == "in" and leaf.parent != "comp_in" and not (previous is not None and previous.kind == "NAME" and previous.value == "not"):
         return COMPARATOR_PRIORITY
     if leaf.value == "not" and leaf.parent == "comp_op" and not (
         previous is not None and previous.kind == "NAME" and previous.value == "is"
