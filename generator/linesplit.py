@@ -40,7 +40,7 @@ class Leaf:
     """One token of a line; mutable like black's leaves (splits make optional parens visible)."""
 
     __slots__ = ("kind", "value", "prefix", "spacing", "bracket_depth", "opening_bracket", "parent",
-                 "unary", "annotation", "role", "opening", "closing", "btype")
+                 "unary", "annotation", "role", "opening", "closing", "btype", "comma", "delim")
 
     def __init__(self, kind: str, value: str, spacing: str, role: str = "") -> None:
         self.kind = kind  # NAME, NUMBER, STRING, OP; brackets and "," are OP with their value
@@ -62,10 +62,17 @@ class Leaf:
             self.btype = value if kind == "OP" and value in BRACKETS else ""
         self.opening = self.btype in OPENING
         self.closing = self.btype in CLOSING
+        self.comma = kind == "OP" and value == "," and not role
+        # its delimiter priority when a line breaks before it (see settle); <0: depends on the previous leaf
+        self.delim = 0
+
+    def settle(self) -> None:
+        """Fix `delim` once `parent` and `unary` are known (black's is_split_before_delimiter)."""
+        self.delim = _static_priority(self)
 
     def copy(self) -> Leaf:
         twin = Leaf(self.kind, self.value, self.spacing, self.role)
-        twin.parent, twin.unary, twin.annotation = self.parent, self.unary, self.annotation
+        twin.parent, twin.unary, twin.annotation, twin.delim = self.parent, self.unary, self.annotation, self.delim
         return twin
 
     def __str__(self) -> str:
@@ -91,35 +98,39 @@ class BracketTracker:
         self.for_loop_depths: list[int] = []
 
     def mark(self, leaf: Leaf) -> None:
-        if self.depth == 0 and leaf.closing and (self.depth, leaf.btype) not in self.bracket_match:
-            return
-        # a comprehension's target, `for` to `in`, counts one level deeper (its commas do not split)
-        if self.for_loop_depths and self.for_loop_depths[-1] == self.depth and leaf.kind == "NAME" \
-                and leaf.value == "in":
-            self.depth -= 1
+        depth = self.depth
+        if leaf.closing:
+            if depth == 0 and (0, leaf.btype) not in self.bracket_match:
+                return
+        elif self.for_loop_depths and leaf.kind == "NAME" and leaf.value == "in" and self.for_loop_depths[-1] == depth:
+            # a comprehension's target, `for` to `in`, counts one level deeper (its commas do not split)
+            depth -= 1
             self.for_loop_depths.pop()
         if leaf.closing:
-            self.depth -= 1
-            opening = self.bracket_match.pop((self.depth, leaf.btype))
-            leaf.opening_bracket = opening
+            depth -= 1
+            leaf.opening_bracket = self.bracket_match.pop((depth, leaf.btype))
             if not leaf.value:
                 self.invisible.append(leaf)
-        leaf.bracket_depth = self.depth
-        if self.depth == 0:
-            priority = _split_before_priority(leaf, self.previous)
-            if priority and self.previous is not None:
-                self.delimiters[id(self.previous)] = priority
-            elif leaf.kind == "OP" and leaf.value == ",":
+        leaf.bracket_depth = depth
+        if depth == 0:
+            previous = self.previous
+            priority = leaf.delim
+            if priority < 0:
+                priority = _dynamic_priority(leaf, previous)
+            if priority and previous is not None:
+                self.delimiters[id(previous)] = priority
+            elif leaf.comma:
                 self.delimiters[id(leaf)] = COMMA_PRIORITY
         if leaf.opening:
-            self.bracket_match[self.depth, OPENING[leaf.btype]] = leaf
-            self.depth += 1
+            self.bracket_match[depth, OPENING[leaf.btype]] = leaf
+            depth += 1
             if not leaf.value:
                 self.invisible.append(leaf)
         self.previous = leaf
         if leaf.kind == "NAME" and leaf.value == "for":
-            self.depth += 1
-            self.for_loop_depths.append(self.depth)
+            depth += 1
+            self.for_loop_depths.append(depth)
+        self.depth = depth
 
     def max_priority(self, exclude: frozenset[int] = frozenset()) -> int:
         """The highest delimiter priority; ValueError when there is none (as black)."""
@@ -132,19 +143,20 @@ class BracketTracker:
         return sum(1 for p in self.delimiters.values() if p == priority)
 
 
-def _split_before_priority(leaf: Leaf, previous: Leaf | None) -> int:
-    if leaf.unary:
+_DOT, _STRING, _IN, _NOT = -1, -2, -3, -4  # priorities that depend on the previous leaf
+
+
+def _static_priority(leaf: Leaf) -> int:
+    if leaf.unary or leaf.role:
         return 0
     if leaf.kind == "OP":
-        if leaf.value == "." and (previous is None or previous.closing):
-            return DOT_PRIORITY
+        if leaf.value == ".":
+            return _DOT
         if leaf.value in MATH_PRIORITIES:
             return MATH_PRIORITIES[leaf.value]
-        if leaf.value in COMPARATORS:
-            return COMPARATOR_PRIORITY
-        return 0
-    if leaf.kind == "STRING" and previous is not None and previous.kind == "STRING":
-        return STRING_PRIORITY
+        return COMPARATOR_PRIORITY if leaf.value in COMPARATORS else 0
+    if leaf.kind == "STRING":
+        return _STRING
     if leaf.kind != "NAME":
         return 0
     if leaf.parent in ("comp_for", "comp_if"):
@@ -153,15 +165,24 @@ def _split_before_priority(leaf: Leaf, previous: Leaf | None) -> int:
         return TERNARY_PRIORITY
     if leaf.value == "is":
         return COMPARATOR_PRIORITY
-    if leaf.value == "in" and leaf.parent != "comp_in" and not (previous is not None and previous.kind == "NAME" and previous.value == "not"):
-        return COMPARATOR_PRIORITY
-    if leaf.value == "not" and leaf.parent == "comp_op" and not (
-        previous is not None and previous.kind == "NAME" and previous.value == "is"
-    ):
-        return COMPARATOR_PRIORITY
-    if leaf.value in ("and", "or"):
-        return LOGIC_PRIORITY
-    return 0
+    if leaf.value == "in" and leaf.parent != "comp_in":
+        return _IN
+    if leaf.value == "not" and leaf.parent == "comp_op":
+        return _NOT
+    return LOGIC_PRIORITY if leaf.value in ("and", "or") else 0
+
+
+def _dynamic_priority(leaf: Leaf, previous: Leaf | None) -> int:
+    kind = leaf.delim
+    if kind == _DOT:
+        return DOT_PRIORITY if previous is None or previous.closing else 0
+    if kind == _STRING:
+        return STRING_PRIORITY if previous is not None and previous.kind == "STRING" else 0
+    if kind == _IN:
+        after_not = previous is not None and previous.kind == "NAME" and previous.value == "not"
+        return 0 if after_not else COMPARATOR_PRIORITY
+    after_is = previous is not None and previous.kind == "NAME" and previous.value == "is"
+    return 0 if after_is else COMPARATOR_PRIORITY
 
 
 # Bumped whenever a split shows optional parentheses: cached line texts are stale then.
@@ -180,16 +201,17 @@ class Line:
 
     def append(self, leaf: Leaf, preformatted: bool = False, track_bracket: bool = False) -> None:
         self._text = None
+        leaves = self.leaves
         if not preformatted:
-            prefix = leaf.spacing if self.leaves else ""
+            prefix = leaf.spacing if leaves else ""
             if leaf.prefix != prefix:
                 leaf.prefix = prefix
                 _generation[0] += 1
         if self.inside_brackets or not preformatted or track_bracket:
             self.tracker.mark(leaf)
-            if self.has_magic_trailing_comma(leaf):
+            if leaf.closing and leaves and leaves[-1].comma and self.has_magic_trailing_comma(leaf):
                 self.magic_trailing_comma = leaf
-        self.leaves.append(leaf)
+        leaves.append(leaf)
 
     def has_magic_trailing_comma(self, closing: Leaf) -> bool:
         if not (closing.closing and self.leaves and _is_comma(self.leaves[-1])):
@@ -248,7 +270,7 @@ def _is_op(leaf: Leaf, value: str) -> bool:
 
 
 def _is_comma(leaf: Leaf) -> bool:
-    return _is_op(leaf, ",")
+    return leaf.comma
 
 
 def _one_sequence_between(opening: Leaf, closing: Leaf, leaves: list[Leaf], kind: str) -> bool:
