@@ -24,6 +24,7 @@ from ..ir.model import (
     ResponseKind,
     TypeRef,
     UnionType,
+    nested_types,
 )
 from ..ir.naming import snake_case
 from ..loader import escape_token
@@ -118,15 +119,9 @@ class _Module:
         stack = list(roots)
         while stack:
             current = stack.pop()
-            if isinstance(current, NullableType):
-                stack.append(current.inner)
-            elif isinstance(current, ArrayType):
-                stack.append(current.items)
-            elif isinstance(current, MapType):
-                stack.append(current.values)
-            elif isinstance(current, UnionType):
-                stack.extend(current.variants)
-            elif isinstance(current, (RefType, ObjectType)):
+            if not isinstance(current, (RefType, ObjectType)):
+                stack.extend(nested_types(current))
+            else:
                 # A ref and the object it names can share an id (a nullable component is a
                 # NullableType around an object with the ref's id): track them apart.
                 key = f"{type(current).__name__}:{current.schema_id}"
@@ -138,9 +133,7 @@ class _Module:
                     stack.append(target)
                     continue
                 self.objects.setdefault(current.schema_id, target)
-                stack.extend(prop.type for prop in target.properties)
-                if target.additional is not None:
-                    stack.append(target.additional)
+                stack.extend(nested_types(target))
 
     def models(self, main: str, synthetic: tuple[Property, ...] = (), pointer: str = "") -> list[ModelSurface]:
         """Every class the module defines, in definition order."""
@@ -349,3 +342,19 @@ def build_surface(api: Api) -> Surface:
         resources=resources,
         models=tuple(builder.models),
     )
+
+
+class SurfaceOnDemand:
+    """The surface of an API, built on first attribute access and then delegated to: every
+    template is given `surface`, and only those that read it pay for building it."""
+
+    def __init__(self, api: Api) -> None:
+        self._api = api
+        self._built: Surface | None = None
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("__"):  # copy, pickle and friends probe dunders: not the surface's
+            raise AttributeError(name)
+        if self._built is None:
+            self._built = build_surface(self._api)
+        return getattr(self._built, name)
