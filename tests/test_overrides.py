@@ -140,3 +140,27 @@ def test_overrides_from_pyproject_are_relative_to_it(tmp_path: Path) -> None:
     (tmp_path / "api" / "pyproject.toml").write_text('[tool.sdkgen]\ntemplates = "tpl"\n')
     _generate(spec, out)
     assert (out / "api.md").read_text() == "# Zoo from pyproject\n"
+
+
+def test_the_documented_interface_exists() -> None:
+    """docs/templates.md names every template and the surface's members overrides may rely on."""
+    from generator.config import Config
+    from generator.ir.build import build_api
+    from generator.surface import build_surface
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "templates.md").read_text()
+    assert all(f"`{name}`" in docs for name in builtin_template_names())
+    surface = build_surface(build_api(SPEC, "zoo.json", Config()).api)
+    resource, method = next(surface.all_methods())
+    members = {
+        surface: ("import_name", "dist_name", "version", "client", "resources", "models", "all_resources",
+                  "all_methods", "enums", "model"),
+        surface.client: ("class_name", "async_class_name", "options", "base_url"),
+        resource: ("attr", "symbol", "module", "class_name", "methods", "children"),
+        method: ("name", "symbol", "http_method", "path", "params", "returns", "description", "deprecated", "pointer"),
+        surface.models[0]: ("module", "name", "kind", "fields"),
+    }
+    for owner, names in members.items():
+        for name in names:
+            assert hasattr(owner, name), (type(owner).__name__, name)
+            assert f"`{name}`" in docs or f"`{name}(" in docs, name

@@ -287,3 +287,19 @@ def test_diff_honours_the_selection(tmp_path: Path) -> None:
     # ... but one that neither side has is
     missing = invoke("diff", str(old), str(new), "--include-tag", "nope")
     assert missing.exit_code == 2 and "--include-tag 'nope' matches no operation" in missing.output
+
+
+def test_warnings_about_what_the_subset_leaves_out_are_not_printed(tmp_path: Path) -> None:
+    data = copy.deepcopy(SPEC)
+    data["paths"]["/admin/reports"]["get"]["callbacks"] = {"done": {}}  # a warning on the operation
+    data["components"]["schemas"]["Report"]["properties"]["Total"] = {"type": "integer"}  # a rename, on the schema
+    spec = _write_spec(tmp_path / "api", data)
+    everything = invoke("generate", str(spec), "--output", str(tmp_path / "all"), "--format", "json")
+    codes = {(p["code"], p["pointer"]) for p in json.loads(everything.output)["problems"]}
+    assert ("callbacks-ignored", "/paths/~1admin~1reports/get/callbacks") in codes
+    assert any(pointer.startswith("#/components/schemas/Report/") or pointer.startswith("/components/schemas/Report/")
+               for _code, pointer in codes)
+    subset = invoke("generate", str(spec), "--output", str(tmp_path / "pets"), "--format", "json", "--include-tag", "pets")
+    assert subset.exit_code == 0 and json.loads(subset.output)["problems"] == []
+    admin = invoke("generate", str(spec), "--output", str(tmp_path / "admin"), "--format", "json", "--include-tag", "admin")
+    assert {(p["code"], p["pointer"]) for p in json.loads(admin.output)["problems"]} == codes
