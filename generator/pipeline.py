@@ -185,7 +185,7 @@ def generate_files(spec: Path, *, config: Path | None = None, package_name: str 
 
         raise SdkgenError(strict_problems(build_warnings))
     with timings.stage("render"):
-        rendered = render_sdk(built.api, overrides)
+        rendered = render_sdk(built.api, overrides=overrides)
     timings.counted(len(rendered))
     with timings.stage("format"):
         files = format_files(rendered)

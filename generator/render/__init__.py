@@ -478,5 +478,5 @@ def _optional(method: Any) -> set[str]:
     return {a.py_name for a in method.args if "= omit" in a.signature}
 
 
-def render_sdk(api: Api, overrides: TemplateOverrides | None = None) -> FileSet:
+def render_sdk(api: Api, *, overrides: TemplateOverrides | None = None) -> FileSet:
     return _Renderer(api, overrides).run()
