@@ -164,3 +164,34 @@ def test_the_documented_interface_exists() -> None:
         for name in names:
             assert hasattr(owner, name), (type(owner).__name__, name)
             assert f"`{name}`" in docs or f"`{name}(" in docs, name
+
+
+def test_surface_of_discriminated_unions_and_uploads_is_available(tmp_path: Path) -> None:
+    """`surface` follows the renderer's planning: discriminated variants are classes of their
+    own (narrowed to their discriminator value) and binary multipart parts are FileTypes."""
+    pet = {"type": "object", "required": ["pet_type"], "properties": {"pet_type": {"type": "string"}}}
+    data = {
+        "openapi": "3.0.3", "info": {"title": "Zoo", "version": "1"},
+        "paths": {"/pets": {"patch": {"operationId": "patchPet", "requestBody": {"content": {"application/json": {
+            "schema": {"oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+                       "discriminator": {"propertyName": "pet_type"}}}}}, "responses": {"204": {"description": "ok"}}}},
+                  "/photos": {"post": {"operationId": "upload", "requestBody": {"content": {"multipart/form-data": {
+                      "schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
+                      "responses": {"204": {"description": "ok"}}}}},
+        "components": {"schemas": {"Cat": pet, "Dog": pet}},
+    }
+    spec, templates = _write_spec(tmp_path / "api", data), tmp_path / "templates"
+    templates.mkdir()
+    (templates / "api.md.jinja").write_text(
+        "{% for resource, method in surface.all_methods() %}{% for p in method.params %}"
+        "{{ method.name }}({{ p.name }}: {{ p.annotation | annotation }})\n{% endfor %}{% endfor %}"
+    )
+    _generate(spec, tmp_path / "sdk", "--templates", str(templates))
+    listed = (tmp_path / "sdk" / "api.md").read_text().splitlines()
+    assert listed == [
+        "patch_pet(body: Union[pet_patch_pet_params.BodyUnionMember0, pet_patch_pet_params.BodyUnionMember1])",
+        "upload(file: FileTypes)",
+    ]
+    # ... as the generated methods spell them
+    pets = (tmp_path / "sdk" / "src" / "zoo" / "resources" / "pets.py").read_text()
+    assert f"        body: {listed[0].split(': ', 1)[1][:-1]} | Omit = omit," in pets

@@ -158,7 +158,7 @@ class TypeModule:
             parts = []
             for index, variant in enumerate(type_.variants):
                 if type_.discriminator is not None:
-                    variant = self._narrowed(variant, type_.discriminator, index)
+                    variant = self.narrowed(variant, type_.discriminator, index)
                 text = self.annotation(variant, hint=f"{hint}_union_member{index}", prefix=prefix, qualifier=qualifier)
                 if text not in parts:
                     parts.append(text)
@@ -167,7 +167,7 @@ class TypeModule:
             return qualifier + self._class_for(type_, hint, prefix, schema_id=type_.schema_id, qualifier=qualifier)
         return "object"
 
-    def _narrowed(self, variant: TypeRef, discriminator: Discriminator, index: int) -> TypeRef:
+    def narrowed(self, variant: TypeRef, discriminator: Discriminator, index: int) -> TypeRef:
         """The variant with its discriminator property typed as the Literal values that select it.
 
         Parsing then dispatches on the discriminator: a payload whose value belongs to another

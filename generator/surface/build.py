@@ -30,6 +30,7 @@ from ..ir.naming import snake_case
 from ..loader import escape_token
 from ..render.pytypes import PRIMITIVE_ANNOTATIONS, TypeModule, fits_literal
 from ..render.views import RESOURCE_SUFFIX, Deref
+from ..render.wire import takes_files
 from .model import (
     NONE,
     Annotation,
@@ -64,8 +65,8 @@ def _pointer_of(schema_id: str) -> str:
 class _Module:
     """One generated types module: its planner plus how to turn IR types into annotations."""
 
-    def __init__(self, flavor: str, module: str, qualifier: str, deref: Deref) -> None:
-        self.plan = TypeModule(flavor, deref)
+    def __init__(self, flavor: str, module: str, qualifier: str, deref: Deref, *, files: bool = False) -> None:
+        self.plan = TypeModule(flavor, deref, files=files)
         self.flavor = flavor
         self.module = module
         self.qualifier = qualifier
@@ -83,6 +84,8 @@ class _Module:
         if isinstance(type_, Primitive):
             if type_.format in ("date-time", "date") and type_.kind == "str" and self.flavor == "model":
                 return Scalar("datetime" if type_.format == "date-time" else "date")
+            if type_.kind == "bytes" and self.plan.files:  # an upload: bytes, a file, a path or a tuple
+                return Scalar("FileTypes")
             return Scalar(PRIMITIVE_ANNOTATIONS.get(type_.kind, "object"))
         if isinstance(type_, EnumType):
             # The renderer's rule: values Literal cannot hold widen the enum to its base type.
@@ -95,7 +98,7 @@ class _Module:
             return DictOf(self.annotate(type_.values))
         if isinstance(type_, UnionType):
             members: dict[str, Annotation] = {}
-            for variant in type_.variants:
+            for variant in self.variants(type_):
                 member = self.annotate(variant)
                 members.setdefault(annotation_text(member), member)
             parts = tuple(members.values())
@@ -105,6 +108,13 @@ class _Module:
         if isinstance(type_, AnyType):
             return Scalar("object")
         return Scalar("object")
+
+    def variants(self, union: UnionType) -> list[TypeRef]:
+        """The union's variants as the planner defines them: a discriminated union's variants
+        narrowed to their discriminator values (a class of their own each)."""
+        if union.discriminator is None:
+            return list(union.variants)
+        return [self.plan.narrowed(v, union.discriminator, index) for index, v in enumerate(union.variants)]
 
     def _class(self, schema_id: str, obj: ObjectType) -> ClassRef:
         name = self.plan.class_name(schema_id)
@@ -119,7 +129,9 @@ class _Module:
         stack = list(roots)
         while stack:
             current = stack.pop()
-            if not isinstance(current, (RefType, ObjectType)):
+            if isinstance(current, UnionType):
+                stack.extend(self.variants(current))
+            elif not isinstance(current, (RefType, ObjectType)):
                 stack.extend(nested_types(current))
             else:
                 # A ref and the object it names can share an id (a nullable component is a
@@ -217,7 +229,7 @@ class _SurfaceBuilder:
 
     def params(self, op: Operation, types_pkg: str) -> tuple[ParamSurface, ...]:
         qualifier = f"{op.params_module}." if op.params_type_name else ""
-        module = _Module("params", f"{types_pkg}.{op.params_module}", qualifier, self.deref)
+        module = _Module("params", f"{types_pkg}.{op.params_module}", qualifier, self.deref, files=takes_files(op))
         synthetic: tuple[Property, ...] = ()
         if op.params_type_name:
             synthetic = tuple(op.params_properties())
