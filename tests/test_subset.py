@@ -303,3 +303,20 @@ def test_warnings_about_what_the_subset_leaves_out_are_not_printed(tmp_path: Pat
     assert subset.exit_code == 0 and json.loads(subset.output)["problems"] == []
     admin = invoke("generate", str(spec), "--output", str(tmp_path / "admin"), "--format", "json", "--include-tag", "admin")
     assert {(p["code"], p["pointer"]) for p in json.loads(admin.output)["problems"]} == codes
+
+
+def test_a_subset_of_configured_resources(tmp_path: Path) -> None:
+    """With `resources:` in the config (the seed's), the methods of left-out endpoints go, and
+    no `endpoint-unmapped` warning is printed for what the selection leaves out."""
+    from tests.conftest import CLOUDFLARE_SPEC
+
+    out = tmp_path / "sdk"
+    result = invoke("generate", str(CLOUDFLARE_SPEC), "--output", str(out), "--format", "json",
+                    "--include-path", "/accounts/{account_id}/iam/*", "--exclude-path", "delete *",
+                    "--exclude-operation", "account-resource-group-list")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["methods"] == 3 and report["problems"] == []
+    groups = (out / "src/cloudflare/resources/iam/resource_groups.py").read_text()
+    assert [name for name in ("create", "update", "get", "list", "delete") if f"    def {name}(" in groups] == \
+        ["create", "update", "get"]
