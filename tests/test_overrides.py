@@ -54,7 +54,8 @@ def test_every_template_can_be_overridden_and_gets_surface_sdk_and_header(tmp_pa
     for name in builtin_template_names():
         path = templates / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f'{{% include "builtin/sdk/{name}" %}}\n{MARKER}\n')
+        # partials (included by the others) are overridden by themselves, unchanged
+        path.write_text(f'{{% include "builtin/sdk/{name}" %}}' + (f"\n{MARKER}\n" if name in RENDERED_BY else ""))
     _generate(spec, tmp_path / "plain")
     _generate(spec, tmp_path / "custom", "--templates", str(templates))
     marker = "# override: zoo Zoo 4 resources"
@@ -75,7 +76,7 @@ def test_unknown_names_are_errors_listing_the_valid_ones(tmp_path: Path) -> None
     output = _failure(spec, tmp_path / "sdk", "--templates", str(templates))
     assert f"{templates / 'package' / 'resources.py.jinja'}: error [templates-unknown]: " \
            "'package/resources.py.jinja' does not name a built-in template" in output
-    assert "rename it to one of: README.md.jinja, api.md.jinja, package/__init__.py.jinja," in output
+    assert "rename it to one of: README.md.jinja, api.md.jinja, imports.jinja, package/__init__.py.jinja," in output
     assert "package/resource.py.jinja" in output
     assert not (tmp_path / "sdk").exists()
 

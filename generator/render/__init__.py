@@ -15,7 +15,8 @@ from ..fileset import FileSet
 from ..format import LINE_LENGTH, TARGET_VERSIONS
 from ..ir.model import Api, PageStyle, ResponseKind
 from ..ir.naming import avoid_reserved, module_name, singular, snake_case
-from .literals import comment, docstring_body, html_attribute, markdown_inline, py_literal, pystr, toml_str
+from .literals import comment, docstring_body, html_attribute, markdown_inline, py_literal, py_tuple, pystr, toml_str
+from .imports import ImportBlock
 from .views import ResourceView, SdkView, TypeFileView, ViewBuilder, build_views
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ def environment(overrides: TemplateOverrides | None = None) -> jinja2.Environmen
     )
     env.filters["pystr"] = pystr
     env.filters["pyliteral"] = py_literal
+    env.filters["pytuple"] = py_tuple
     env.filters["tomlstr"] = toml_str
     env.filters["markdown"] = markdown_inline
     env.filters["comment"] = comment
@@ -261,10 +263,8 @@ class Route:
 class TestFileView:
     class_stem: str
     calls: list[Any]
-    page_imports: list[str]
-    type_imports: list[tuple[str, list[str]]]
+    imports: list[list[str]]  # the import lines, in groups
     lang_header: str
-    uses_binary: bool = False
 
 
 class _Renderer:
@@ -347,7 +347,8 @@ class _Renderer:
         for file in files:
             exported = file.plan.exported_names()
             template = "sdk/package/params.py.jinja" if file.flavor == "params" else "sdk/package/model.py.jinja"
-            self.render(template, f"{self.src}/{file.path}", t=file, exported=exported)
+            imports = file.plan.import_block().groups(file.up)
+            self.render(template, f"{self.src}/{file.path}", t=file, exported=exported, imports=imports)
             directory = file.path.rsplit("/", 1)[0]
             by_dir.setdefault(directory, []).append((file.module, file.main))
             parts = directory.split("/")
@@ -373,19 +374,17 @@ class _Renderer:
                 routes.append(
                     Route(call.route_method, call.route_regex, call.response_status, call.response_body, call.response_content_type)
                 )
-            types_pkg = ".".join(("types", *view.resource.path[:-1]))
-            names = sorted({op.response_type_name for op in view.resource.operations if op.response_type_name})
-            pages = sorted({f"{p}{op.page.class_suffix}" for op in view.resource.operations if op.page for p in ("Sync", "Async")})
             dirs = ("tests", "api_resources", *view.resource.path[:-1])
             for depth in range(3, len(dirs) + 1):
                 self.files["/".join((*dirs[:depth], "__init__.py"))] = ""
+            imports = ImportBlock().add(api.package.import_name, api.package.client_class, api.package.async_client_class)
+            for call in calls:
+                imports.add_pairs(call.imports)
             test_view = TestFileView(
                 class_stem=view.resource.class_stem,
                 calls=calls,
-                page_imports=pages,
-                type_imports=[(types_pkg, names)] if names else [],
+                imports=imports.groups(f"{api.package.import_name}."),
                 lang_header=f"{api.package.telemetry_prefix}-Lang",
-                uses_binary=any(call.method.response_kind is ResponseKind.BINARY for call in calls),
             )
             self.render("sdk/tests/test_resource.py.jinja", "/".join((*dirs, f"test_{view.resource.attr_name}.py")), t=test_view)
         client_kwargs = py_literal(dict(api.test_credentials))
