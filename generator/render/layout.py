@@ -229,7 +229,7 @@ def _inside_brackets(lines: list[str], index: int, docstrings: _Docstrings) -> b
     if before.endswith('"""'):
         return False
     if "#" in before:
-        raise Unmodelled("a comment may hide where the previous line ends")
+        _tokens(before.strip())  # raises unless every "#" is inside a string (no comment)
     return before[-1] in "([{,"
 
 
