@@ -22,7 +22,8 @@ import itertools
 import re
 from functools import lru_cache
 
-from .linesplit import LINE_LENGTH, OPENING, Leaf, Line, str_width, transform_line
+from .linemodel import LINE_LENGTH, OPENING, Leaf, Line, str_width
+from .linesplit import transform_line
 
 # Words after which a bracket opens an expression (an atom), not a call or a subscript.
 _KEYWORDS = frozenset({

@@ -16,7 +16,7 @@ import pytest
 
 from generator.format import LINE_LENGTH, MODE
 from generator import layout
-from generator.linesplit import LINE_LENGTH as SPLIT_LINE_LENGTH
+from generator.linemodel import LINE_LENGTH as SPLIT_LINE_LENGTH
 
 WORDS = ["id", "name", "account_id", "resource_group", "x", "per_page", "page", "scope", "meta", "value",
          "organization_member_permissions", "items", "cursor", "enterprise", "key", "data_type"]
