@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
@@ -18,6 +20,9 @@ from ..ir.naming import avoid_reserved, module_name, singular, snake_case
 from .literals import comment, docstring_body, html_attribute, markdown_inline, py_literal, py_tuple, pystr, toml_str
 from .imports import ImportBlock
 from .views import ResourceView, SdkView, TypeFileView, ViewBuilder, build_views
+
+if TYPE_CHECKING:
+    from ..overrides import TemplateOverrides
 
 # Names the README's usage snippets bind themselves; the example's variable must not be one.
 README_NAMES = frozenset({"client", "os", "asyncio", "main"})
@@ -43,10 +48,15 @@ def runtime_files() -> dict[str, str]:
     return files
 
 
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
+@lru_cache(maxsize=4)
+def environment(overrides: TemplateOverrides | None = None) -> jinja2.Environment:
+    """The Jinja environment: the built-in templates, with OVERRIDES in place of those they name."""
+    from ..overrides import OverridingLoader
+    from ..surface.model import annotation_text
+
+    loader: jinja2.BaseLoader = jinja2.FileSystemLoader(str(templates_dir()))
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        loader=loader if overrides is None else OverridingLoader(loader, overrides),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -60,6 +70,7 @@ def environment() -> jinja2.Environment:
     env.filters["markdown"] = markdown_inline
     env.filters["comment"] = comment
     env.filters["docstring"] = lambda text, indent=0: docstring_body(str(text), " " * int(indent))
+    env.filters["annotation"] = annotation_text  # a surface Annotation as the generated code spells it
     return env
 
 
@@ -246,8 +257,16 @@ class Route:
     method: str
     regex: str
     status: int
-    body: str  # a Python literal: JSON data, or bytes sent as they are
+    body: object  # JSON data, or bytes sent as they are
     content_type: str = "application/json"
+
+    def as_json(self) -> str:
+        """One line of tests/routes.json: bytes travel as latin-1 text (every byte one char)."""
+        if isinstance(self.body, bytes):
+            body: object = {"bytes": self.body.decode("latin-1")}
+        else:
+            body = {"json": self.body}
+        return json.dumps([self.method, self.regex, self.status, self.content_type, body], ensure_ascii=True)
 
 
 @dataclass
@@ -259,17 +278,28 @@ class TestFileView:
 
 
 class _Renderer:
-    def __init__(self, api: Api) -> None:
+    def __init__(self, api: Api, overrides: TemplateOverrides | None = None) -> None:
+        from ..surface import SurfaceOnDemand
+
         self.api = api
-        self.env = environment()
+        self.overrides = overrides
+        self.env = environment(overrides)
         self.sdk = sdk_context(api)
+        self.surface = SurfaceOnDemand(api)  # every template's `surface` (docs/templates.md)
         self.files: dict[str, str] = {}
         self._paths: dict[str, str] = {}
         self.verbatim: set[str] = set()
         self.src = f"src/{api.package.import_name}"
 
     def render(self, template: str, path: str, **context: Any) -> None:
-        text = self.env.get_template(template).render(sdk=self.sdk, header=HEADER, flavors=FLAVORS, **context)
+        from ..overrides import render_error
+
+        try:
+            text = self.env.get_template(template).render(
+                sdk=self.sdk, surface=self.surface, header=HEADER, flavors=FLAVORS, **context
+            )
+        except Exception as error:  # in a user's override: a problem at its line; else our bug
+            raise render_error(error, self.overrides) or error
         self._claim(path)
         self.files[path] = text
 
@@ -370,7 +400,10 @@ class _Renderer:
         client_kwargs = py_literal(dict(api.test_credentials))
         # Longest patterns first so a literal segment wins over a parameter.
         routes.sort(key=lambda r: (-len(r.regex.replace("[^/]+", "")), r.regex, r.method))
-        self.render("sdk/tests/conftest.py.jinja", "tests/conftest.py", t={"client_kwargs": client_kwargs, "routes": routes})
+        # The routes and their example bodies are data (megabytes on big specs): a JSON file the
+        # conftest reads, not Python that black (and readers) would have to wade through.
+        self.files["tests/routes.json"] = "[\n" + ",\n".join(route.as_json() for route in routes) + "\n]\n"
+        self.render("sdk/tests/conftest.py.jinja", "tests/conftest.py", t={"client_kwargs": client_kwargs})
         self.render("sdk/tests/utils.py.jinja", "tests/utils.py")
 
     def docs(self, views: SdkView) -> None:
@@ -457,5 +490,5 @@ def _optional(method: Any) -> set[str]:
     return {a.py_name for a in method.args if "= omit" in a.signature}
 
 
-def render_sdk(api: Api) -> FileSet:
-    return _Renderer(api).run()
+def render_sdk(api: Api, *, overrides: TemplateOverrides | None = None) -> FileSet:
+    return _Renderer(api, overrides).run()
