@@ -143,6 +143,7 @@ def generate_files(spec: Path, *, config: Path | None = None, package_name: str 
     from .format import format_files
     from .ir.build import build_api
     from .render import render_sdk
+    from .render.cache import default_cache
 
     timings = timings or Timings()
     settings_path = config_path(spec, config)
@@ -158,7 +159,7 @@ def generate_files(spec: Path, *, config: Path | None = None, package_name: str 
 
         raise SdkgenError(strict_problems(build_warnings))
     with timings.stage("render"):
-        rendered = render_sdk(built.api)
+        rendered = render_sdk(built.api, cache=default_cache(generator_sha256()))
     with timings.stage("format"):
         files = format_files(rendered)
     files, package_dir = lay_out(files, built.api.package.import_name, layout)

@@ -34,9 +34,9 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     original = render.render_sdk
 
-    def counting(api):  # type: ignore[no-untyped-def]
+    def counting(api, **options):  # type: ignore[no-untyped-def]
         calls.append(api.package.import_name)
-        return original(api)
+        return original(api, **options)
 
     monkeypatch.setattr(render, "render_sdk", counting)
     return calls

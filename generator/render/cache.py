@@ -1,0 +1,109 @@
+"""Rendered units kept on disk between runs: a run renders only the resources that changed.
+
+A unit (units.py) is a pure function of the generator (its code and templates), the `Api`
+without its resources (schemas, auth, package, ...) and one top-level `Resource`; its key is
+a hash of exactly those three, the IR values pickled (frozen dataclasses, tuples, enums,
+strings: pickling is deterministic and covers every field). An entry is therefore valid
+forever and is never invalidated, only evicted: when the directory grows past `MAX_BYTES`,
+the entries used least recently go first.
+
+Entries are zlib-compressed JSON, written to a temporary file and renamed into place, so a
+concurrent reader never sees half an entry; an unreadable or malformed entry is a miss.
+`SDKGEN_NO_CACHE` (any value) turns the cache off; it lives in `$SDKGEN_RENDER_CACHE` if set,
+else `$XDG_CACHE_HOME/sdkgen/render` (default `~/.cache/sdkgen/render`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+import zlib
+from dataclasses import replace
+from pathlib import Path
+
+from ..ir.model import Api
+from .units import UnitFiles, unit_from_json, unit_to_json
+
+MAX_BYTES = 256 * 1024 * 1024
+_SUFFIX = ".json.z"
+_FORMAT = b"sdkgen render cache 1\0"
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("SDKGEN_NO_CACHE"):
+        return None
+    if os.environ.get("SDKGEN_RENDER_CACHE"):
+        return Path(os.environ["SDKGEN_RENDER_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "sdkgen" / "render"
+
+
+class RenderCache:
+    def __init__(self, directory: Path, salt: str) -> None:
+        self.directory = directory
+        self.salt = salt  # the generator's hash: another generator never reads these entries
+        self.hits = 0
+        self.misses = 0
+        self._stored = False
+
+    def keys(self, api: Api) -> list[str]:
+        """The key of each top-level resource's unit, in `api.resources` order."""
+        shared = hashlib.sha256(_FORMAT + self.salt.encode() + b"\0")
+        shared.update(pickle.dumps(replace(api, resources=()), protocol=5))
+        prefix = shared.digest()
+        return [hashlib.sha256(prefix + pickle.dumps(resource, protocol=5)).hexdigest() for resource in api.resources]
+
+    def _path(self, key: str) -> Path:
+        return self.directory / f"{key}{_SUFFIX}"
+
+    def load(self, key: str) -> UnitFiles | None:
+        path = self._path(key)
+        try:
+            unit = unit_from_json(json.loads(zlib.decompress(path.read_bytes())))
+        except (OSError, ValueError, TypeError, KeyError, zlib.error):
+            self.misses += 1
+            return None
+        try:
+            os.utime(path)  # recently used: evicted last
+        except OSError:
+            pass
+        self.hits += 1
+        return unit
+
+    def store(self, key: str, unit: UnitFiles) -> None:
+        blob = zlib.compress(json.dumps(unit_to_json(unit), separators=(",", ":")).encode("utf-8"), 1)
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("wb", dir=self.directory, suffix=".tmp", delete=False) as handle:
+                handle.write(blob)
+            os.replace(handle.name, self._path(key))
+            self._stored = True
+        except OSError:
+            pass  # a read-only cache only costs speed
+
+    def evict(self) -> None:
+        """Remove the least recently used entries while the directory holds more than MAX_BYTES."""
+        if not self._stored:
+            return
+        try:
+            entries = [(e.stat().st_mtime, e.stat().st_size, e.path) for e in os.scandir(self.directory)
+                       if e.name.endswith(_SUFFIX)]
+        except OSError:
+            return
+        total = sum(size for _, size, _ in entries)
+        for _, size, path in sorted(entries):
+            if total <= MAX_BYTES:
+                break
+            try:
+                os.remove(path)
+            except OSError:
+                continue
+            total -= size
+
+
+def default_cache(salt: str) -> RenderCache | None:
+    directory = cache_dir()
+    return RenderCache(directory, salt) if directory is not None else None

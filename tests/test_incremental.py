@@ -1,0 +1,148 @@
+"""Incremental regeneration: with the render cache, a changed spec re-renders only the
+top-level resources whose inputs changed, and the tree is byte for byte what a cold, full
+run writes (manifest included)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+CLOUDFLARE = ROOT / "specs" / "cloudflare"
+
+
+def tree(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def entries(cache: Path) -> set[str]:
+    return {p.name for p in cache.glob("*.json.z")} if cache.is_dir() else set()
+
+
+def cold(spec: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    with monkeypatch.context() as patch:
+        patch.setenv("SDKGEN_NO_CACHE", "1")
+        pipeline.generate(spec, out, reuse=False)
+    return tree(out)
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("SDKGEN_RENDER_CACHE", str(directory))
+    monkeypatch.delenv("SDKGEN_NO_CACHE", raising=False)
+    return directory
+
+
+@pytest.fixture
+def petstore(petstore_spec: Path, tmp_path: Path) -> tuple[Path, dict]:
+    spec = tmp_path / "spec" / "petstore.json"
+    spec.parent.mkdir()
+    shutil.copy(petstore_spec, spec)
+    return spec, json.loads(spec.read_text(encoding="utf-8"))
+
+
+def operation(document: dict, operation_id: str) -> dict:
+    for item in document["paths"].values():
+        for op in item.values():
+            if isinstance(op, dict) and op.get("operationId") == operation_id:
+                return op
+    raise KeyError(operation_id)
+
+
+def generated_once(spec: Path, out: Path, cache: Path) -> set[str]:
+    """Generate, and return the cache entries it made: one per top-level resource."""
+    pipeline.generate(spec, out)
+    return entries(cache)
+
+
+def test_one_changed_operation_rerenders_one_resource_and_matches_a_cold_run(
+    petstore: tuple[Path, dict], cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec, document = petstore
+    out = tmp_path / "sdk"
+    first = generated_once(spec, out, cache)
+    assert len(first) == 3  # pet, store, user
+
+    op = operation(document, "getInventory")
+    op["summary"] = "Inventories by status, changed"
+    op.setdefault("parameters", []).append(
+        {"name": "warehouse", "in": "query", "required": False, "schema": {"type": "string"}}
+    )
+    spec.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    before = tree(out)
+    pipeline.generate(spec, out)
+    incremental = tree(out)
+
+    assert len(entries(cache) - first) == 1  # only `store` was rendered again
+    changed = {path for path in incremental if before.get(path) != incremental[path]}
+    assert "src/swagger_petstore/resources/store.py" in changed
+    assert not any("/pet" in path or "/user" in path for path in changed - {".sdkgen-manifest.json"})
+    assert b"warehouse" in incremental["src/swagger_petstore/resources/store.py"]
+    assert incremental == cold(spec, tmp_path / "cold", monkeypatch)
+
+
+def test_a_changed_schema_rerenders_every_resource_it_may_reach(
+    petstore: tuple[Path, dict], cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec, document = petstore
+    out = tmp_path / "sdk"
+    first = generated_once(spec, out, cache)
+    document["components"]["schemas"]["Category"]["properties"]["slug"] = {"type": "string"}
+    spec.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    pipeline.generate(spec, out)
+    assert len(entries(cache) - first) == 3
+    assert tree(out) == cold(spec, tmp_path / "cold", monkeypatch)
+
+
+def test_nested_resources_and_config_match_a_cold_run(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    spec_dir = tmp_path / "spec"
+    shutil.copytree(CLOUDFLARE, spec_dir)
+    spec, out = spec_dir / "openapi.yaml", tmp_path / "sdk"
+    pipeline.generate(spec, out)
+    document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    operation(document, "account-resource-group-delete")["description"] = "Removes the group for good."
+    spec.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    first = entries(cache)
+    pipeline.generate(spec, out)
+    assert len(entries(cache) - first) == 1
+    assert b"Removes the group for good." in tree(out)[
+        "src/cloudflare/resources/iam/resource_groups.py"
+    ]
+    assert tree(out) == cold(spec, tmp_path / "cold", monkeypatch)
+
+
+def test_a_damaged_entry_is_a_miss_not_an_error(
+    petstore: tuple[Path, dict], cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec, _ = petstore
+    pipeline.generate(spec, tmp_path / "first")
+    damaged = sorted(cache.glob("*.json.z"))
+    damaged[0].write_bytes(b"not zlib")
+    damaged[1].write_bytes(zlib.compress(b'{"files": 3}'))
+    pipeline.generate(spec, tmp_path / "second")
+    assert tree(tmp_path / "second") == cold(spec, tmp_path / "cold", monkeypatch)
+    assert tree(tmp_path / "first") == tree(tmp_path / "second")
+
+
+def test_same_inputs_give_the_same_keys_in_a_fresh_process(petstore: tuple[Path, dict], cache: Path, tmp_path: Path) -> None:
+    """Keys hash pickled IR values: a second process (another string hash seed) must find them."""
+    spec, _ = petstore
+    command = [sys.executable, "-c", "from generator.cli import run; run()", "generate", str(spec), "--output"]
+    for seed in ("1", "2"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed, "SDKGEN_RENDER_CACHE": str(cache)}
+        subprocess.run([*command, str(tmp_path / seed)], check=True, capture_output=True, env=environment, cwd=ROOT)
+        if seed == "1":
+            first = entries(cache)
+    assert entries(cache) == first and len(first) == 3
+    assert tree(tmp_path / "1") == tree(tmp_path / "2")
