@@ -32,6 +32,7 @@ laughs"), recursive YAML aliases, `$ref` chains longer than `MAX_REF_HOPS`.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -62,7 +63,8 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _JSON = json.JSONDecoder()
 # Pre-check for a "$ref" to another file in JSON text. A "\u0024ref" key written with escapes
 # slips past it; such a ref then stays in the document and validation reports it.
-_EXTERNAL_REF_JSON = re.compile(r'"\$ref"\s*:\s*"(?!#)')
+_EXTERNAL_REF_JSON = re.compile(rb'"\$ref"\s*:\s*"(?!#)')
+_BOM = b"\xef\xbb\xbf"
 # The C string scanner behind json.loads (public in the module, missing from the stubs).
 _scanstring: Callable[[str, int], tuple[str, int]] = getattr(_json_decoder, "scanstring")
 
@@ -138,11 +140,16 @@ _SpecLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 class _Source:
-    """One file as read from disk, with a source map built on first use."""
+    """One file as read from disk, with a source map built on first use.
 
-    def __init__(self, path: Path, text: str, kind: str, data: Any) -> None:
+    It keeps the file's UTF-8 bytes, not its text: a str of a spec with one emoji in it takes
+    4 bytes a character (GitHub's 13 MB spec: 50 MB), and the text is needed only to find the
+    line of a problem, so it is decoded on first use."""
+
+    def __init__(self, path: Path, raw: bytes, kind: str, data: Any, text: str | None = None) -> None:
         self.path = path
-        self.text = text
+        self.raw = raw  # UTF-8, without a byte-order mark
+        self._text = text
         self.kind = kind  # "json" | "yaml"
         self.data = data
         self._lines: dict[Tokens, int | None] = {}
@@ -151,6 +158,12 @@ class _Source:
         self._scanned: set[Tokens] = set()
         self._yaml_root: yaml.Node | None = None
         self._yaml_failed = False
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self.raw.decode("utf-8")
+        return self._text
 
     def line_of(self, tokens: Tokens) -> int | None:
         """1-based line of the node at `tokens`, or of its deepest ancestor in this file."""
@@ -303,16 +316,18 @@ def _read_source(path: Path, budget: list[int], referrer: _Where | None = None) 
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _problem("file is UTF-16 encoded, not UTF-8", file=path, code="file-not-utf8", line=1,
                        hint="save the file as UTF-8")
+    body = raw[len(_BOM):] if raw.startswith(_BOM) else raw  # tolerate a byte-order mark
     try:
-        text = raw.decode("utf-8-sig")  # -sig: tolerate a byte-order mark
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise _problem(f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+        start = exc.start + len(raw) - len(body)
+        line = raw.count(b"\n", 0, start) + 1
+        raise _problem(f"file is not valid UTF-8 (byte 0x{raw[start]:02x} at offset {start})",
                        file=path, code="file-not-utf8", line=line,
                        hint="save the file as UTF-8") from None
 
     kind, data = _parse(path, text)
-    return _Source(path, text, kind, data)
+    return _Source(path, body, kind, data)
 
 
 def _directory_hint(path: Path) -> str:
@@ -724,12 +739,13 @@ class Document:
     """A loaded OpenAPI document: the parsed data plus a lazy map back to source lines.
 
     Build one with `load_document`. Constructing it directly (e.g. in tests) also works:
-    lines are then looked up in `text`, which may be empty.
+    lines are then looked up in `text`, which may be empty. A loaded document leaves `text`
+    empty and keeps the files' bytes (see `_Source`): read `source_text()`.
     """
 
     data: dict[str, Any]
     path: Path
-    text: str
+    text: str = ""
     # Private: filled by load_document.
     _main: _Source | None = field(default=None, repr=False, compare=False)
     _sources: Mapping[Path, _Source] = field(default_factory=dict, repr=False, compare=False)
@@ -743,7 +759,8 @@ class Document:
             return self._main
         if "main" not in self._cache:
             kind = "json" if self.text.lstrip()[:1] in ("{", "[") else "yaml"
-            self._cache["main"] = _Source(self.path, self.text, kind, self.data)
+            raw = self.text.encode("utf-8", "surrogatepass")
+            self._cache["main"] = _Source(self.path, raw, kind, self.data, text=self.text)
         source: _Source = self._cache["main"]
         return source
 
@@ -754,7 +771,7 @@ class Document:
         the file as written (a missing key, or content inlined from another file), it is the
         line of the deepest ancestor that does. None for an empty or unparsable `text`.
         """
-        if not self.text.strip():
+        if self._main is None and not self.text.strip():
             return None
         try:
             tokens = split_pointer(pointer)
@@ -823,12 +840,19 @@ class Document:
         raise _problem(f"unresolved $ref '{ref}'", file=self.path, code="ref-not-found",
                        hint=_missing_hint(node, tokens[len(done)], done))
 
-    def source_texts(self) -> dict[Path, str]:
-        """The text of every file the document was read from: the main file first, then the
-        files its `$ref`s pulled in (what a generated SDK depends on besides the config)."""
-        texts = {self.path: self.text}
-        texts.update((path, source.text) for path, source in self._sources.items() if path != self.path)
-        return texts
+    def source_text(self) -> str:
+        """The main file's text."""
+        return self._main.text if self._main is not None else self.text
+
+    def source_hashes(self) -> dict[Path, str]:
+        """The sha256 of the UTF-8 text of every file the document was read from: the main file
+        first, then the files its `$ref`s pulled in (what an SDK depends on besides the config)."""
+        main = self._main.raw if self._main is not None else self.text.encode("utf-8", "surrogatepass")
+        hashes = {self.path: hashlib.sha256(main).hexdigest()}
+        hashes.update(
+            (path, hashlib.sha256(source.raw).hexdigest()) for path, source in self._sources.items() if path != self.path
+        )
+        return hashes
 
     def iter_refs(self) -> Iterator[tuple[str, str]]:
         """(pointer of the `$ref` mapping, the ref string) for every string `$ref`, in
@@ -881,12 +905,12 @@ def _load(given: Path) -> Document:
                             "document that references it")
     origins: dict[Tokens, tuple[Path, Tokens]] = {}
     sources: dict[Path, _Source] = {path: main}
-    if main.kind == "json" and not _EXTERNAL_REF_JSON.search(main.text):
+    if main.kind == "json" and not _EXTERNAL_REF_JSON.search(main.raw):
         # The common big case: a tree with only local refs. Check depth only; `$ref` sites
         # are collected lazily by Document.iter_refs (i.e. by validation).
         if not _within_depth(data):
             _scan(data, main, path)  # raises with the pointer and line
-        return Document(data=data, path=path, text=main.text, _main=main, _sources=sources)
+        return Document(data=data, path=path, _main=main, _sources=sources)
     scan = _scan(data, main, path)
     external = [site for site in scan.refs if not site[3]["$ref"].startswith("#")]
     if external:
@@ -905,5 +929,5 @@ def _load(given: Path) -> Document:
         origins, sources = inliner.origins, inliner.sources
         scan = _scan(data, main, path)  # the copies may add depth, size and local refs
     refs = tuple((join_pointer(t), r["$ref"]) for _, _, t, r in scan.refs)
-    return Document(data=data, path=path, text=main.text, _main=main, _sources=sources,
+    return Document(data=data, path=path, _main=main, _sources=sources,
                     _origins=origins, _refs=refs)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .errors import SdkgenError, SpecProblem
 from .fileset import FileSet
-from .fingerprint import config_sha256, file_sha256, generator_sha256, text_sha256
+from .fingerprint import config_sha256, file_sha256, generator_sha256
 from .output import (
     MANIFEST,
     Drift,
@@ -158,6 +158,10 @@ def generate_files(spec: Path, *, config: Path | None = None, package_name: str 
         from .leniency import strict as strict_problems
 
         raise SdkgenError(strict_problems(build_warnings))
+    spec_hash, other_inputs = document.source_hashes()[document.path], _other_inputs(document)
+    # The parsed spec is the largest thing in memory and nothing after the IR reads it: freed
+    # here, rendering reuses its memory instead of adding to the peak.
+    del document
     with timings.stage("render"):
         rendered = render_sdk(built.api, cache=default_cache(generator_sha256()))
     with timings.stage("format"):
@@ -167,11 +171,11 @@ def generate_files(spec: Path, *, config: Path | None = None, package_name: str 
     owned = hand_owned_matcher((f"{package_dir}lib/", *settings.hand_owned))
     files = FileSet({path: text for path, text in files.items() if not owned(path)})
     stamp = Stamp(
-        spec_sha256=text_sha256(document.text),
+        spec_sha256=spec_hash,
         config_sha256=settings_hash or "",
         generator_version=__version__,
         generator_sha256=generator_sha256(),
-        inputs=_other_inputs(document),
+        inputs=other_inputs,
     )
     # Build problems that do not stop generation are warnings, whatever stage found them.
     warnings = validation_warnings + build_warnings
@@ -194,8 +198,8 @@ def _located(document: Document, spec: Path, problems: list[SpecProblem]) -> lis
 def _other_inputs(document: Document) -> tuple[tuple[str, str], ...]:
     base = document.path.parent
     return tuple(sorted(
-        (Path(os.path.relpath(path, base)).as_posix(), text_sha256(text))
-        for path, text in document.source_texts().items() if path != document.path
+        (Path(os.path.relpath(path, base)).as_posix(), digest)
+        for path, digest in document.source_hashes().items() if path != document.path
     ))
 
 
