@@ -146,3 +146,28 @@ def test_same_inputs_give_the_same_keys_in_a_fresh_process(petstore: tuple[Path,
             first = entries(cache)
     assert entries(cache) == first and len(first) == 3
     assert tree(tmp_path / "1") == tree(tmp_path / "2")
+
+
+def test_unchanged_files_are_linked_not_rewritten_and_edits_are_undone(
+    petstore: tuple[Path, dict], cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec, document = petstore
+    out = tmp_path / "sdk"
+    pipeline.generate(spec, out)
+    store, pet = out / "src/swagger_petstore/resources/store.py", out / "src/swagger_petstore/resources/pet.py"
+    user = out / "src/swagger_petstore/resources/user.py"
+    inode = pet.stat().st_ino
+    pet_text = pet.read_bytes()
+    user.write_bytes(user.read_bytes() + b"# hand edit\n")
+    readme = out / "README.md"
+    readme.chmod(0o600)
+
+    operation(document, "getInventory")["description"] = "Inventories, changed"
+    spec.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    pipeline.generate(spec, out)
+
+    assert pet.stat().st_ino == inode and pet.read_bytes() == pet_text  # the same file, linked
+    assert b"Inventories, changed" in store.read_bytes()
+    assert not user.read_bytes().endswith(b"# hand edit\n")
+    assert readme.stat().st_mode & 0o777 != 0o600  # written afresh, as a cold run would
+    assert tree(out) == cold(spec, tmp_path / "cold", monkeypatch)
