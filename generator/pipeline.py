@@ -10,9 +10,10 @@ all match, the tree is already what a real run would write, and nothing is parse
 
 from __future__ import annotations
 
+import gc
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -137,8 +138,27 @@ def lay_out(files: FileSet, import_name: str, layout: str) -> tuple[FileSet, str
     return FileSet({path[len(root):]: text for path, text in files.items() if path.startswith(root)}), ""
 
 
+@contextmanager
+def _long_lived_objects_frozen() -> Iterator[Callable[[], None]]:
+    """Yields `freeze`: the objects alive when it is called (the parsed spec, then the IR:
+    millions, none of them in a reference cycle) are left out of the cyclic garbage
+    collector's passes until the block ends. Otherwise each full collection walks all of them
+    again (~12 % of a GitHub-sized run). They are still freed as soon as nothing refers to them."""
+    try:
+        yield gc.freeze
+    finally:
+        gc.unfreeze()
+
+
 def generate_files(spec: Path, *, config: Path | None = None, package_name: str = "", layout: str = "project",
                    timings: Timings | None = None, strict: bool = False) -> Generated:
+    with _long_lived_objects_frozen() as freeze:
+        return _generate_files(spec, config=config, package_name=package_name, layout=layout, timings=timings,
+                               strict=strict, freeze=freeze)
+
+
+def _generate_files(spec: Path, *, config: Path | None, package_name: str, layout: str, timings: Timings | None,
+                    strict: bool, freeze: Callable[[], None]) -> Generated:
     from .config import Config, load_config
     from .format import format_files
     from .ir.build import build_api
@@ -150,6 +170,7 @@ def generate_files(spec: Path, *, config: Path | None = None, package_name: str 
     # Hashed before it is read: if it changes meanwhile, the next run sees a mismatch.
     settings_hash = config_sha256(settings_path, package_name, layout)
     document, validation_warnings = validate_spec(spec, timings, strict=strict)
+    freeze()
     with timings.stage("build"):
         settings = load_config(settings_path) if settings_path is not None else Config()
         built = build_api(document.data, str(spec), settings, package_name=package_name)
@@ -162,6 +183,7 @@ def generate_files(spec: Path, *, config: Path | None = None, package_name: str 
     # The parsed spec is the largest thing in memory and nothing after the IR reads it: freed
     # here, rendering reuses its memory instead of adding to the peak.
     del document
+    freeze()
     with timings.stage("render"):
         rendered = render_sdk(built.api, cache=default_cache(generator_sha256()))
     with timings.stage("format"):

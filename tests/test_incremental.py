@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import sys
-import zlib
 from pathlib import Path
 
 import pytest
@@ -26,7 +25,7 @@ def tree(out: Path) -> dict[str, bytes]:
 
 
 def entries(cache: Path) -> set[str]:
-    return {p.name for p in cache.glob("*.json.z")} if cache.is_dir() else set()
+    return {p.name for p in cache.glob("*.unit")} if cache.is_dir() else set()
 
 
 def cold(spec: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
@@ -127,9 +126,10 @@ def test_a_damaged_entry_is_a_miss_not_an_error(
 ) -> None:
     spec, _ = petstore
     pipeline.generate(spec, tmp_path / "first")
-    damaged = sorted(cache.glob("*.json.z"))
-    damaged[0].write_bytes(b"not zlib")
-    damaged[1].write_bytes(zlib.compress(b'{"files": 3}'))
+    damaged = sorted(cache.glob("*.unit"))
+    damaged[0].write_bytes(b"not an entry")
+    damaged[1].write_bytes(damaged[1].read_bytes()[:-10])  # cut short
+    damaged[2].write_bytes(b"sdkgen render cache 2\n12\n{\"files\": 3}")
     pipeline.generate(spec, tmp_path / "second")
     assert tree(tmp_path / "second") == cold(spec, tmp_path / "cold", monkeypatch)
     assert tree(tmp_path / "first") == tree(tmp_path / "second")

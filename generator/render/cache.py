@@ -7,8 +7,11 @@ strings: pickling is deterministic and covers every field). An entry is therefor
 forever and is never invalidated, only evicted: when the directory grows past `MAX_BYTES`,
 the entries used least recently go first.
 
-Entries are zlib-compressed JSON, written to a temporary file and renamed into place, so a
-concurrent reader never sees half an entry; an unreadable or malformed entry is a miss.
+An entry is a JSON header (the unit's summary, and each file's path and size) followed by the
+files' UTF-8 bytes: reading back GitHub's 47 units takes ~20 ms, where one JSON document with
+the texts inside (zlib or not) took ~100 ms. It is written to a temporary file and renamed into
+place, so a concurrent reader never sees half an entry; an unreadable or malformed entry is a
+miss.
 `SDKGEN_NO_CACHE` (any value) turns the cache off; it lives in `$SDKGEN_RENDER_CACHE` if set,
 else `$XDG_CACHE_HOME/sdkgen/render` (default `~/.cache/sdkgen/render`).
 """
@@ -20,7 +23,6 @@ import json
 import os
 import pickle
 import tempfile
-import zlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,8 +30,8 @@ from ..ir.model import Api
 from .units import UnitFiles, unit_from_json, unit_to_json
 
 MAX_BYTES = 256 * 1024 * 1024
-_SUFFIX = ".json.z"
-_FORMAT = b"sdkgen render cache 1\0"
+_SUFFIX = ".unit"
+_FORMAT = b"sdkgen render cache 2\n"
 
 
 def cache_dir() -> Path | None:
@@ -62,8 +64,8 @@ class RenderCache:
     def load(self, key: str) -> UnitFiles | None:
         path = self._path(key)
         try:
-            unit = unit_from_json(json.loads(zlib.decompress(path.read_bytes())))
-        except (OSError, ValueError, TypeError, KeyError, zlib.error):
+            unit = _decode(path.read_bytes())
+        except (OSError, ValueError, TypeError, KeyError, IndexError):
             self.misses += 1
             return None
         try:
@@ -74,7 +76,10 @@ class RenderCache:
         return unit
 
     def store(self, key: str, unit: UnitFiles) -> None:
-        blob = zlib.compress(json.dumps(unit_to_json(unit), separators=(",", ":")).encode("utf-8"), 1)
+        try:
+            blob = _encode(unit)
+        except UnicodeEncodeError:  # a lone surrogate: writing the file will report it
+            return
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("wb", dir=self.directory, suffix=".tmp", delete=False) as handle:
@@ -107,3 +112,30 @@ class RenderCache:
 def default_cache(salt: str) -> RenderCache | None:
     directory = cache_dir()
     return RenderCache(directory, salt) if directory is not None else None
+
+
+def _encode(unit: UnitFiles) -> bytes:
+    header = unit_to_json(unit)
+    texts = [text.encode("utf-8") for text in unit.files.values()]
+    header["files"] = [[path, len(data)] for path, data in zip(unit.files, texts)]
+    encoded = json.dumps(header, separators=(",", ":")).encode("utf-8")
+    return b"".join([_FORMAT, b"%d\n" % len(encoded), encoded, *texts])
+
+
+def _decode(blob: bytes) -> UnitFiles:
+    if not blob.startswith(_FORMAT):
+        raise ValueError("not a render cache entry of this format")
+    size_end = blob.index(b"\n", len(_FORMAT))
+    start = size_end + 1 + int(blob[len(_FORMAT):size_end])
+    header = json.loads(blob[size_end + 1:start])
+    view = memoryview(blob)
+    files = {}
+    for path, size in header["files"]:
+        if not isinstance(size, int) or size < 0 or start + size > len(blob):
+            raise ValueError("a file runs past the end of the entry")
+        files[path] = str(view[start:start + size], "utf-8")
+        start += size
+    if start != len(blob):
+        raise ValueError("bytes left after the last file")
+    header["files"] = files
+    return unit_from_json(header)
