@@ -21,7 +21,7 @@ from ..format import LINE_LENGTH, TARGET_VERSIONS
 from ..ir.model import Api, PageStyle
 from ..ir.naming import module_name
 from .cache import RenderCache
-from .literals import comment, docstring_body, markdown_inline, py_literal, pystr, toml_str
+from .literals import comment, docstring_body, markdown_inline, py_literal, py_tuple, pystr, toml_str
 from .units import Route, TopResource, TypeEntry, UnitSummary, lazy_init, render_unit
 from .views import ViewBuilder
 
@@ -56,6 +56,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["pystr"] = pystr
     env.filters["pyliteral"] = py_literal
+    env.filters["pytuple"] = py_tuple
     env.filters["tomlstr"] = toml_str
     env.filters["markdown"] = markdown_inline
     env.filters["comment"] = comment
@@ -314,7 +315,7 @@ class _Renderer:
         error_file = ViewBuilder(self.api).error_file()
         if error_file is not None:
             self.render("sdk/package/model.py.jinja", f"{self.src}/{error_file.path}", t=error_file,
-                        exported=error_file.plan.exported_names())
+                        exported=error_file.plan.exported_names(), imports=error_file.plan.import_block().groups(error_file.up))
             entries = [*entries, TypeEntry(error_file.path.rsplit("/", 1)[0], error_file.module, error_file.main)]
         by_dir: dict[str, list[tuple[str, str]]] = {"types": []}
         for entry in entries:

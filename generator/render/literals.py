@@ -42,17 +42,23 @@ MAX_DOC_CHARS = 20_000
 DOC_CUT_MARK = " [...]"
 
 
+def _quote_for(text: str) -> str:
+    # black's choice: double quotes, unless single quotes need fewer escapes
+    return "'" if text.count('"') > text.count("'") else '"'
+
+
 def pystr(value: object) -> str:
-    """A double-quoted Python string literal equal to `str(value)`."""
+    """A Python string literal equal to `str(value)`, quoted as black would quote it."""
     text = str(value)
+    quote = _quote_for(text)
     if text.isprintable():  # the common case, fast: no control, format or separator characters
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    out = ['"']
+        return quote + text.replace("\\", "\\\\").replace(quote, "\\" + quote) + quote
+    out = [quote]
     for char in text:
         if char == "\\":
             out.append("\\\\")
-        elif char == '"':
-            out.append('\\"')
+        elif char == quote:
+            out.append("\\" + quote)
         elif char == "\n":
             out.append("\\n")
         elif char == "\r":
@@ -63,8 +69,16 @@ def pystr(value: object) -> str:
             out.append(_escape_char(char))
         else:
             out.append(char)
-    out.append('"')
+    out.append(quote)
     return "".join(out)
+
+
+def py_tuple(value: tuple[object, ...] | list[object] | str) -> str:
+    """A (nested) tuple of strings as black writes it: `()`, `("a",)`, `("a", "b")`."""
+    if isinstance(value, str):
+        return pystr(value)
+    items = [py_tuple(item) for item in value]  # type: ignore[arg-type]
+    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
 
 
 def py_literal(value: Any) -> str:
@@ -197,11 +211,12 @@ _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "`": "&
 
 
 def pybytes(value: bytes) -> str:
-    """A double-quoted bytes literal (as black writes it): printable ASCII as is, the rest escaped."""
-    out = ['b"']
+    """A bytes literal as black writes it: printable ASCII as is, the rest escaped."""
+    quote = _quote_for(value.decode("latin-1"))
+    out = ["b", quote]
     for byte in value:
         char = chr(byte)
-        if char in ('"', "\\"):
+        if char in (quote, "\\"):
             out.append("\\" + char)
         elif 0x20 <= byte < 0x7F:
             out.append(char)
@@ -209,5 +224,5 @@ def pybytes(value: bytes) -> str:
             out.append("\\n")
         else:
             out.append(f"\\x{byte:02x}")
-    out.append('"')
+    out.append(quote)
     return "".join(out)

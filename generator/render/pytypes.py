@@ -26,6 +26,7 @@ from ..ir.model import (
     UnionType,
 )
 from ..ir.naming import RESERVED_CLASS_NAMES, pascal_case, singular, snake_case, stable_hash
+from .imports import ImportBlock
 from .literals import py_literal
 
 PRIMITIVE_ANNOTATIONS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes", "null": "None"}
@@ -72,12 +73,9 @@ class TypeModule:
         self._deref = deref
         # binary values of a multipart or raw body are uploads: bytes, a file, a path or a tuple
         self.files = files and flavor == "params"
-        self.uses_files = False
         self.classes: list[ClassView] = []
         self.aliases: list[AliasView] = []
-        self.typing: set[str] = set()  # names imported from typing / typing_extensions
-        self.uses_datetime: set[str] = set()
-        self.uses_alias = False  # PropertyInfo / Field(alias=...)
+        self.typing: set[str] = set()  # names the module's definitions use (typing, datetime, FileTypes)
         self._names: dict[str, str] = {}  # schema id -> class name
         self._taken: set[str] = set(RESERVED_CLASS_NAMES)
         self._defined: set[str] = set()  # class names whose definition is complete (for ordering)
@@ -104,9 +102,9 @@ class TypeModule:
             # `FooListResponse = List[FooListResponseItem]`, as the reference SDK names them.
             container = "List" if self.flavor == "model" else "Iterable"
             self.typing.add(container)
-            annotation = f"{container}[{self.annotation(inner.items, hint=f'{name}Item', prefix='')}]"
+            annotation = f"{container}[{self._file_annotation(inner.items, hint=f'{name}Item', prefix='')}]"
         else:
-            annotation = self.annotation(inner, hint=f"{name}Item", prefix="")
+            annotation = self._file_annotation(inner, hint=f"{name}Item", prefix="")
         if nullable:
             self.typing.add("Optional")
             annotation = f"Optional[{annotation}]"
@@ -117,21 +115,35 @@ class TypeModule:
 
     def annotation(self, type_: TypeRef, *, hint: str, prefix: str, qualifier: str = "") -> str:
         """The annotation for `type_`; objects become classes named from `hint` (a property name)."""
+        return self.annotation_names(type_, hint=hint, prefix=prefix, qualifier=qualifier)[0]
+
+    def annotation_names(
+        self, type_: TypeRef, *, hint: str, prefix: str, qualifier: str = ""
+    ) -> tuple[str, frozenset[str]]:
+        """The annotation and the names it needs imported (typing names, `datetime`, `FileTypes`,
+        and `qualifier` when it refers to one of this module's classes from another module).
+
+        Names of this module's own classes are not among them; a class planned on the way
+        adds what its fields need to the module's own imports, not to these."""
+        used: set[str] = set()
+        return self._annotation(type_, hint, prefix, qualifier, used), frozenset(used)
+
+    def _annotation(self, type_: TypeRef, hint: str, prefix: str, qualifier: str, used: set[str]) -> str:
         if isinstance(type_, NullableType):
-            self.typing.add("Optional")
-            return f"Optional[{self.annotation(type_.inner, hint=hint, prefix=prefix, qualifier=qualifier)}]"
+            used.add("Optional")
+            return f"Optional[{self._annotation(type_.inner, hint, prefix, qualifier, used)}]"
         if isinstance(type_, RefType):
             target = self._deref(type_)
             if isinstance(target, ObjectType):
-                return qualifier + self._class_for(target, hint, prefix, schema_id=type_.schema_id, qualifier=qualifier)
-            return self.annotation(target, hint=hint, prefix=prefix, qualifier=qualifier)
+                return self._qualified(target, hint, prefix, type_.schema_id, qualifier, used)
+            return self._annotation(target, hint, prefix, qualifier, used)
         if isinstance(type_, Primitive):
             if type_.format in ("date-time", "date") and type_.kind == "str" and self.flavor == "model":
                 name = "datetime" if type_.format == "date-time" else "date"
-                self.uses_datetime.add(name)
+                used.add(name)
                 return name
             if type_.kind == "bytes" and self.files:
-                self.uses_files = True
+                used.add("FileTypes")
                 return "FileTypes"
             return PRIMITIVE_ANNOTATIONS.get(type_.kind, "object")
         if isinstance(type_, AnyType):
@@ -141,31 +153,44 @@ class TypeModule:
                 # Literal[] takes only str (pydantic: no lone surrogates), bool, None and (mypy) 64-bit ints:
                 # widen to the base type.
                 return PRIMITIVE_ANNOTATIONS.get(type_.base, "object")
-            self.typing.add("Literal")
+            used.add("Literal")
             return f"Literal[{', '.join(py_literal(v) for v in type_.values)}]"
         if isinstance(type_, ArrayType):
             item_hint = singular(hint)
-            inner = self.annotation(type_.items, hint=item_hint, prefix=prefix, qualifier=qualifier)
+            inner = self._annotation(type_.items, item_hint, prefix, qualifier, used)
             container = "List" if self.flavor == "model" else "Iterable"
-            self.typing.add(container)
+            used.add(container)
             return f"{container}[{inner}]"
         if isinstance(type_, MapType):
-            self.typing.add("Dict")
-            inner = self.annotation(type_.values, hint=hint, prefix=prefix, qualifier=qualifier)
+            used.add("Dict")
+            inner = self._annotation(type_.values, hint, prefix, qualifier, used)
             return f"Dict[str, {inner}]"
         if isinstance(type_, UnionType):
-            self.typing.add("Union")
             parts = []
             for index, variant in enumerate(type_.variants):
                 if type_.discriminator is not None:
                     variant = self._narrowed(variant, type_.discriminator, index)
-                text = self.annotation(variant, hint=f"{hint}_union_member{index}", prefix=prefix, qualifier=qualifier)
+                text = self._annotation(variant, f"{hint}_union_member{index}", prefix, qualifier, used)
                 if text not in parts:
                     parts.append(text)
-            return parts[0] if len(parts) == 1 else f"Union[{', '.join(parts)}]"
+            if len(parts) == 1:
+                return parts[0]
+            used.add("Union")
+            return f"Union[{', '.join(parts)}]"
         if isinstance(type_, ObjectType):
-            return qualifier + self._class_for(type_, hint, prefix, schema_id=type_.schema_id, qualifier=qualifier)
+            return self._qualified(type_, hint, prefix, type_.schema_id, qualifier, used)
         return "object"
+
+    def _qualified(self, obj: ObjectType, hint: str, prefix: str, schema_id: str, qualifier: str, used: set[str]) -> str:
+        if qualifier:
+            used.add(qualifier)  # "module." : the annotation refers to this module from outside
+        return qualifier + self._class_for(obj, hint, prefix, schema_id=schema_id, qualifier=qualifier)
+
+    def _file_annotation(self, type_: TypeRef, *, hint: str, prefix: str) -> str:
+        """An annotation written in this module's own definitions: its names are imported here."""
+        text, used = self.annotation_names(type_, hint=hint, prefix=prefix)
+        self.typing |= used
+        return text
 
     def _narrowed(self, variant: TypeRef, discriminator: Discriminator, index: int) -> TypeRef:
         """The variant with its discriminator property typed as the Literal values that select it.
@@ -226,18 +251,17 @@ class TypeModule:
                 continue
             if self.flavor == "model" and prop.write_only:
                 continue
-            annotation = self.annotation(prop.type, hint=prop.wire_name, prefix=child_prefix)
+            annotation = self._file_annotation(prop.type, hint=prop.wire_name, prefix=child_prefix)
             view.fields.append(self._field(prop, annotation))
         if obj.additional is not None and self.flavor == "model":
-            view.extra_type = self.annotation(obj.additional, hint=f"{name}_extra", prefix=name)
+            view.extra_type = self._file_annotation(obj.additional, hint=f"{name}_extra", prefix=name)
+            self.typing.add("TYPE_CHECKING")
         self._in_progress.discard(name)
         self._defined.add(name)
         self.classes.append(view)
         return view
 
     def _field(self, prop: Property, annotation: str) -> FieldView:
-        if prop.wire_name != prop.py_name:
-            self.uses_alias = True
         if self.flavor == "model":
             if prop.nullable or not prop.required:
                 self.typing.add("Optional")
@@ -260,6 +284,21 @@ class TypeModule:
     def class_name(self, schema_id: str) -> str | None:
         """The class this module defines for a schema, once planned (None if it has none)."""
         return self._names.get(schema_id)
+
+    def import_block(self) -> ImportBlock:
+        """What this module's own definitions need imported."""
+        block = ImportBlock().add_names(self.typing)
+        if self.flavor == "model":
+            if self.classes:
+                block.add("._models", "BaseModel")
+            if any(f.wire_name != f.py_name for c in self.classes for f in c.fields):
+                block.add("pydantic", "Field as FieldInfo")
+        else:
+            if self.classes:
+                block.add_names(["TypedDict"])
+            if "Annotated" in self.typing:
+                block.add("._utils", "PropertyInfo")
+        return block
 
     def exported_names(self) -> list[str]:
         return [a.name for a in self.aliases] + [c.name for c in self.classes]

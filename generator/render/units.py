@@ -19,7 +19,8 @@ from typing import Any
 
 from ..ir.model import Api, Resource, ResponseKind
 from ..ir.naming import avoid_reserved, singular, snake_case
-from .literals import html_attribute, py_literal
+from .imports import ImportBlock
+from .literals import html_attribute
 from .views import MethodView, ResourceView, ViewBuilder
 
 # Names the README's usage snippets bind themselves; the example's variable must not be one.
@@ -84,10 +85,8 @@ class UnitFiles:
 class TestFileView:
     class_stem: str
     calls: list[Any]
-    page_imports: list[str]
-    type_imports: list[tuple[str, list[str]]]
+    imports: list[list[str]]  # the import lines, in groups
     lang_header: str
-    uses_binary: bool = False
 
 
 def walk(resources: list[ResourceView]) -> list[ResourceView]:
@@ -138,7 +137,8 @@ class _Unit:
         entries = []
         for file in self.builder.type_files:
             template = "sdk/package/params.py.jinja" if file.flavor == "params" else "sdk/package/model.py.jinja"
-            self.emit(f"{self.src}/{file.path}", self.render(template, t=file, exported=file.plan.exported_names()))
+            imports = file.plan.import_block().groups(file.up)
+            self.emit(f"{self.src}/{file.path}", self.render(template, t=file, exported=file.plan.exported_names(), imports=imports))
             entries.append(TypeEntry(file.path.rsplit("/", 1)[0], file.module, file.main))
         top = TopResource(
             resource=ResourceName(view.resource.attr_name),
@@ -174,19 +174,18 @@ class _Unit:
                 routes.append(
                     Route(call.route_method, call.route_regex, call.response_status, call.response_body, call.response_content_type)
                 )
-            types_pkg = ".".join(("types", *view.resource.path[:-1]))
-            names = sorted({op.response_type_name for op in view.resource.operations if op.response_type_name})
-            pages = sorted({f"{p}{op.page.class_suffix}" for op in view.resource.operations if op.page for p in ("Sync", "Async")})
             dirs = ("tests", "api_resources", *view.resource.path[:-1])
             for depth in range(3, len(dirs) + 1):
                 self.packages.append("/".join((*dirs[:depth], "__init__.py")))
+            package = self.api.package
+            imports = ImportBlock().add(package.import_name, package.client_class, package.async_client_class)
+            for call in calls:
+                imports.add_pairs(call.imports)
             test_view = TestFileView(
                 class_stem=view.resource.class_stem,
                 calls=calls,
-                page_imports=pages,
-                type_imports=[(types_pkg, names)] if names else [],
-                lang_header=f"{self.api.package.telemetry_prefix}-Lang",
-                uses_binary=any(call.method.response_kind is ResponseKind.BINARY for call in calls),
+                imports=imports.groups(f"{package.import_name}."),
+                lang_header=f"{package.telemetry_prefix}-Lang",
             )
             path = "/".join((*dirs, f"test_{view.resource.attr_name}.py"))
             self.emit(path, self.render("sdk/tests/test_resource.py.jinja", t=test_view))

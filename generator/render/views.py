@@ -29,6 +29,7 @@ from ..ir.model import (
 )
 from ..ir.naming import module_name
 from .literals import docstring_body, py_literal, pystr
+from .imports import NAME_SOURCES, ImportBlock
 from .pytypes import TypeModule
 from .wire import WireBuilder, credential_filter, takes_files
 
@@ -101,7 +102,8 @@ class MethodView:
     auth_query: str = ""
     generic_call: bool = False  # methods the client has no helper for (HEAD, OPTIONS, TRACE)
     result_cast: str = ""  # the return type the call's result is cast to ("" when none is needed)
-    imports: list[tuple[str, str]] = field(default_factory=list)  # (runtime module, name)
+    imports: list[tuple[str, str]] = field(default_factory=list)  # (module, name) its code uses, see ImportBlock
+    returns_names: frozenset[str] = frozenset()  # typing names the return annotation uses
     response_kind: ResponseKind = ResponseKind.JSON
     cast_to_async: str = ""  # when the async method casts to another class (binary responses)
     stream_cls: str = ""  # "Stream[X]" when the method returns server-sent events
@@ -119,15 +121,8 @@ class ResourceView:
     docstring: str
     methods: list[MethodView]
     children: list[ResourceView]
-    type_imports: list[tuple[str, list[str]]]  # (module relative to package, names)
-    module_imports: list[tuple[str, str]]  # (package path of types dir, module name)
-    runtime_imports: list[str]  # names needed from pagination
-    uses_wrapper: bool
-    uses_typing: list[str]
     is_package: bool  # has children: lives in resources/<name>/<name>.py
-    runtime_names: list[tuple[str, str]] = field(default_factory=list)  # (module, "a, b") extra runtime imports
-    uses_binary: bool = False  # some method returns a binary response object
-    uses_stream: bool = False  # some method returns a stream of server-sent events
+    imports: list[list[str]]  # the import lines, in groups
 
     @property
     def import_from_parent(self) -> str:
@@ -162,6 +157,7 @@ class TestCallView:
     resource_chain: str  # "store.pets"
     response_content_type: str = "application/json"
     stream_item: str = ""  # the annotation of each event when the method returns a stream, else ""
+    imports: list[tuple[str, str]] = field(default_factory=list)  # what the call's tests use, see ImportBlock
 
 
 @dataclass
@@ -252,10 +248,18 @@ class ViewBuilder:
         planner = params_file.plan if params_file else TypeModule("params", self.deref, files=takes_files(op))
         positional, keyword = op.signature_order()
 
+        imports: list[tuple[str, str]] = [("._base_client", "make_request_options")]
+        types_pkg = ".".join(("types", *self._types_dir(resource)))
+
         def annotation(param: Parameter) -> str:
-            text = planner.annotation(param.type, hint=param.wire_name or param.py_name, prefix="", qualifier=qualifier)
+            hint = param.wire_name or param.py_name
+            text, names = planner.annotation_names(param.type, hint=hint, prefix="", qualifier=qualifier)
             if param.nullable:
                 text = f"Optional[{text}]"
+                names |= {"Optional"}
+            if qualifier in names:
+                imports.append((f".{types_pkg}", op.params_module))
+            imports.extend((NAME_SOURCES[name], name) for name in names if name in NAME_SOURCES)
             return text
 
         args: list[ArgView] = []
@@ -266,6 +270,8 @@ class ViewBuilder:
         for param in keyword:
             text = annotation(param)
             signature = f"{param.py_name}: {text}" if param.required else f"{param.py_name}: {text} | Omit = omit"
+            if not param.required:
+                imports.extend([("._types", "Omit"), ("._types", "omit")])
             args.append(ArgView(param.py_name, signature, _doc(param.description, "")))
 
         # Docstring: description, then Args (path params first, as the reference SDK does).
@@ -292,8 +298,8 @@ class ViewBuilder:
         template = op.path.replace("?", "%3F").replace("#", "%23")
         for wire in path_names:
             template = template.replace("{" + wire + "}", "{" + by_wire[wire].py_name + "}")
-        imports: list[tuple[str, str]] = []
         if path_names:
+            imports.append(("._utils", "path_template"))
             kwargs = ", ".join(
                 f"{by_wire[w].py_name}={self.wires.path_value(by_wire[w], imports)}" for w in dict.fromkeys(path_names)
             )
@@ -321,27 +327,42 @@ class ViewBuilder:
         params_ref = f"{op.params_module}.{op.params_type_name}" if params_file else ""
         result_cast = ""
         wire = self.wires.wire(op, planner, params_ref, dict_display, imports)
+        paged = op.page is not None and bool(op.response_type_name)
+        if wire.transforms or wire.encode_transforms:
+            # the query and JSON body of a paged call are transformed eagerly in both flavors
+            imports.extend([(f".{types_pkg}", op.params_module), ("._utils", "maybe_transform")])
+            if wire.encode_transforms or not paged:
+                imports.append(("._utils", "async_maybe_transform"))
         response_name = op.response_type_name
         kind = op.response.kind
+        returns_names: set[str] = set()
         cast_to_async = stream_cls = stream_cls_async = ""
         if kind is ResponseKind.BINARY and op.page is None:
             returns_sync, returns_async = "BinaryAPIResponse", "AsyncBinaryAPIResponse"
+            imports.extend([("._response", returns_sync), ("._response", returns_async)])
             cast_to, cast_to_async, post_parser, http_call = returns_sync, returns_async, "", f"_{op.http_method}"
         elif kind is ResponseKind.EVENT_STREAM and op.page is None:
             item = response_name or "object"
             returns_sync, returns_async = f"Stream[{item}]", f"AsyncStream[{item}]"
             stream_cls, stream_cls_async = returns_sync, returns_async
+            imports.extend([("._streaming", "Stream"), ("._streaming", "AsyncStream")])
             cast_to, post_parser, http_call = item, "", "_request_stream"
         elif op.page is not None and response_name:
             returns_sync = f"Sync{op.page.class_suffix}[{response_name}]"
             returns_async = f"AsyncPaginator[{response_name}, Async{op.page.class_suffix}[{response_name}]]"
             cast_to, post_parser, http_call = "", "", "_get_api_list"
+            imports.extend(
+                [(".pagination", f"Sync{op.page.class_suffix}"), (".pagination", f"Async{op.page.class_suffix}")]
+            )
+            imports.append(("._base_client", "AsyncPaginator"))
         elif response_name and op.response.unwrapped:
             optional = f"Optional[{response_name}]" if op.response.nullable else response_name
             returns_sync = returns_async = optional
             cast_to = f"cast(Type[{optional}], ResultWrapper[{response_name}])"
             post_parser = f"ResultWrapper[{optional}]._unwrapper"
             http_call = f"_{op.http_method}"
+            returns_names.update({"Optional"} if op.response.nullable else ())
+            imports.extend([("._wrappers", "ResultWrapper"), ("typing", "Type"), ("typing", "cast")])
         elif response_name:
             returns_sync = returns_async = response_name
             target = self.deref(op.response.type) if op.response.type is not None else None
@@ -353,16 +374,21 @@ class ViewBuilder:
             else:
                 # Literal and Union aliases are not `Type[...]`: pass them as Any, cast the result
                 cast_to, result_cast = f"cast(Any, {response_name})", response_name
+                imports.extend([("typing", "Any"), ("typing", "cast")])
             post_parser, http_call = "", f"_{op.http_method}"
         else:
             returns_sync = returns_async = "None"
             cast_to, post_parser, http_call = "NoneType", "", f"_{op.http_method}"
+            imports.append(("._types", "NoneType"))
+        if response_name and not (kind is ResponseKind.BINARY and op.page is None):
+            imports.append((f".{types_pkg}.{op.response_module}", response_name))
+        imports.extend((NAME_SOURCES[name], name) for name in returns_names)
         # the client's `get` takes no body: a GET that declares one goes through `request`
         get_with_body = op.http_method == "get" and any(p.location is Location.BODY for p in op.parameters)
         generic_call = op.http_method not in ("get", "post", "put", "patch", "delete") or get_with_body
         if generic_call and http_call not in ("_get_api_list", "_request_stream"):
             http_call = "request"
-            imports.append(("_models", "FinalRequestOptions"))
+            imports.append(("._models", "FinalRequestOptions"))
 
         return MethodView(
             name=op.name,
@@ -401,6 +427,7 @@ class ViewBuilder:
             auth_query=wire.auth_query,
             generic_call=generic_call and http_call == "request",
             imports=imports,
+            returns_names=frozenset(returns_names),
             result_cast=result_cast,
         )
 
@@ -417,43 +444,13 @@ class ViewBuilder:
             module_path = "/".join((*dirs, f"{resource.attr_name}.py"))
             up = _relative_up(len(dirs))
         methods = []
-        type_imports: dict[str, list[str]] = {}
-        module_imports: list[tuple[str, str]] = []
-        runtime_imports: set[str] = set()
-        uses_wrapper = False
-        typing_names: set[str] = set()
-        runtime_names: dict[str, set[str]] = {}
-        uses_binary = uses_stream = False
         for op in resource.operations:
             params_file = self.params_file(resource, op)
             response_file = self.response_file(resource, op)
             for file in (params_file, response_file):
                 if file is not None:
                     self.type_files.append(file)
-            view = self.method(resource, op, params_file)
-            methods.append(view)
-            types_pkg = ".".join(("types", *self._types_dir(resource)))
-            if params_file is not None:
-                module_imports.append((types_pkg, op.params_module))
-                typing_names.update(params_file.plan.typing & {"Optional", "Iterable", "Dict", "List", "Union"})
-                typing_names.update(n for n in params_file.plan.typing if n == "Literal")
-            if response_file is not None:
-                type_imports.setdefault(f"{types_pkg}.{op.response_module}", []).append(op.response_type_name)
-            if op.page is not None:
-                runtime_imports.update({view.page_sync, view.page_async})
-            uses_binary = uses_binary or view.response_kind is ResponseKind.BINARY
-            uses_stream = uses_stream or bool(view.stream_cls)
-            if view.post_parser:
-                uses_wrapper = True
-                typing_names.update({"Type", "cast", "Optional"})
-            if view.cast_to.startswith("cast(Any") or view.result_cast:
-                typing_names.update({"Any", "cast"})
-            if any("Optional[" in a.signature for a in view.args):
-                typing_names.add("Optional")
-            for module, name in view.imports:
-                runtime_names.setdefault(module, set()).add(name)
-            if any("FileTypes" in a.signature for a in view.args):
-                runtime_names.setdefault("_files", set()).add("FileTypes")
+            methods.append(self.method(resource, op, params_file))
         children = [self.resource(child) for child in resource.children]
         stem = resource.class_stem
         return ResourceView(
@@ -466,15 +463,8 @@ class ViewBuilder:
             docstring=_doc(resource.description, "    "),
             methods=methods,
             children=children,
-            type_imports=sorted(type_imports.items()),
-            module_imports=module_imports,
-            runtime_imports=sorted(runtime_imports),
-            uses_wrapper=uses_wrapper,
-            uses_typing=sorted(typing_names),
             is_package=is_package,
-            runtime_names=[(module, ", ".join(sorted(names))) for module, names in sorted(runtime_names.items())],
-            uses_binary=uses_binary,
-            uses_stream=uses_stream,
+            imports=_resource_imports(methods, bool(children)).groups(up),
         )
 
     # ------------------------------------------------------------------ tests
@@ -532,6 +522,8 @@ class ViewBuilder:
             annotation_async = method.returns_async
             content_type = op.response.content_type
             body = b"\x89binary\x00body\xff"
+        unsatisfiable = op.response.type is not None and not has_finite_instance(op.response.type, self.deref)
+        has_optional = any(not p.required and p.location != "path" for p in op.parameters)
         return TestCallView(
             method=method,
             op=op,
@@ -550,13 +542,46 @@ class ViewBuilder:
             expected_all_query=expected_query,
             query_exact=not any(isinstance(v, (list, dict)) for _k, v in query),
             query_filter=credential_filter(self.api),
-            unsatisfiable=op.response.type is not None and not has_finite_instance(op.response.type, self.deref),
+            unsatisfiable=unsatisfiable,
             resource_chain=".".join(resource_view.resource.path),
-            has_optional=any(not p.required and p.location != "path" for p in op.parameters),
+            has_optional=has_optional,
             response_annotation_async=annotation_async,
             response_content_type=content_type,
             stream_item=stream_item,
+            imports=self._test_imports(
+                resource_view, method, op, unsatisfiable=unsatisfiable, checks=bool(cases), with_all_params=has_optional
+            ),
         )
+
+    def _test_imports(
+        self,
+        resource_view: ResourceView,
+        method: MethodView,
+        op: Operation,
+        *,
+        unsatisfiable: bool,
+        checks: bool,
+        with_all_params: bool,
+    ) -> list[tuple[str, str]]:
+        """What the tests of one call use besides the client (names of the package start with ".")."""
+        imports = [("typing", "Any"), ("typing", "cast"), ("tests.utils", "assert_matches_type")]
+        if unsatisfiable or checks:
+            imports.append(("", "pytest"))  # pytest.skip, pytest.raises
+        if with_all_params or checks:
+            imports.append(("tests.conftest", "MockServer"))
+        name = op.response_type_name
+        types_module = ".".join((".types", *self._types_dir(resource_view.resource), op.response_module))
+        if method.stream_cls:  # the tests check the list of events
+            imports.append(("typing", "List"))
+            imports.extend([(types_module, name)] if name else [])
+        elif method.response_kind is ResponseKind.BINARY:
+            imports.extend([("._response", method.returns_sync), ("._response", method.returns_async)])
+        elif name:
+            imports.append((types_module, name))
+            if op.page is not None:
+                imports.extend([(".pagination", method.page_sync), (".pagination", method.page_async)])
+            imports.extend((NAME_SOURCES[n], n) for n in method.returns_names)
+        return imports
 
     def _wire_example(self, op: Operation) -> object:
         """A whole response body for the mock server, envelope included."""
@@ -584,6 +609,27 @@ def _query_text(value: object) -> str:
     if value is False:
         return "false"
     return str(value)
+
+
+def _resource_imports(methods: list[MethodView], has_children: bool) -> ImportBlock:
+    """What a resource module's classes and methods use (the template's fixed parts included)."""
+    block = ImportBlock().add("functools", "cached_property").add("._resource", "SyncAPIResource", "AsyncAPIResource")
+    if has_children:
+        block.add("typing", "TYPE_CHECKING")
+    if methods:
+        # every method's signature and the with_raw_response / with_streaming_response classes
+        block.import_module("httpx")
+        block.add("._types", "Body", "Query", "Headers", "NotGiven", "not_given")
+        block.add(
+            "._response",
+            "to_raw_response_wrapper",
+            "to_streamed_response_wrapper",
+            "async_to_raw_response_wrapper",
+            "async_to_streamed_response_wrapper",
+        )
+    for method in methods:
+        block.add_pairs(method.imports)
+    return block
 
 
 def build_views(api: Api) -> SdkView:

@@ -22,7 +22,7 @@ from ..ir.model import (
     TypeRef,
     UnionType,
 )
-from .literals import pystr
+from .literals import py_tuple, pystr
 from .pytypes import TypeModule
 
 
@@ -39,19 +39,13 @@ class Wire:
     encode_async: str = ""
     auth_headers: str = ""
     auth_query: str = ""
+    transforms: bool = False  # the query or JSON body expressions call (async_)maybe_transform
+    encode_transforms: bool = False  # so do the encoded (multipart, form) body expressions
 
 
 def credential_filter(api: Api) -> str:
     names = tuple(dict.fromkeys(s.param_name for s in api.auth if s.location == "query"))
-    return f" if pair[0] not in {_tuple_literal(names)}" if names else ""
-
-
-def _tuple_literal(value: tuple[object, ...] | str) -> str:
-    """A (nested) tuple of strings as Python source; `py_literal` writes lists."""
-    if isinstance(value, str):
-        return pystr(value)
-    items = [_tuple_literal(item) for item in value]  # type: ignore[arg-type]
-    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+    return f" if pair[0] not in {py_tuple(names)}" if names else ""
 
 
 def takes_files(op: Operation) -> bool:
@@ -79,7 +73,7 @@ class WireBuilder:
     def path_value(self, param: Parameter, imports: list[tuple[str, str]]) -> str:
         if param.style is Style.SIMPLE and not self._structured(param.type):
             return param.py_name
-        imports.append(("_serialize", "path_value"))
+        imports.append(("._serialize", "path_value"))
         return f"path_value({param.py_name}, {pystr(param.style.value)}, {param.explode}, {pystr(param.wire_name)})"
 
     def wire(
@@ -103,8 +97,9 @@ class WireBuilder:
                 and not (p.style is Style.FORM and p.explode and isinstance(self.deref(p.type), ArrayType))
             ]
             wire.query_sync, wire.query_async = transform_sync(query), transform_async(query)
+            wire.transforms = True
             if styled:
-                imports.append(("_serialize", "query_styles"))
+                imports.append(("._serialize", "query_styles"))
                 table = "{" + ", ".join(
                     f"{pystr(p.wire_name)}: ({pystr(p.style.value)}, {p.explode})" for p in styled
                 ) + "}"
@@ -120,14 +115,14 @@ class WireBuilder:
             if self._is_str(p, planner):
                 entries.append(f"{pystr(p.wire_name)}: {p.py_name}")
             else:
-                imports.append(("_serialize", "header_value"))
+                imports.append(("._serialize", "header_value"))
                 entries.append(f"{pystr(p.wire_name)}: header_value({p.py_name}, explode={p.explode})")
         cookies = [p for p in op.parameters if p.location is Location.COOKIE]
         if cookies:
-            imports.append(("_serialize", "cookie_header"))
+            imports.append(("._serialize", "cookie_header"))
             values = "{" + ", ".join(f"{pystr(p.wire_name)}: {p.py_name}" for p in cookies) + "}"
             exploded = tuple(p.wire_name for p in cookies if p.explode)
-            entries.append(f'"Cookie": cookie_header({values}, {_tuple_literal(exploded)})')
+            entries.append(f'"Cookie": cookie_header({values}, {py_tuple(exploded)})')
 
         body = op.body
         body_value = dict_display(Location.BODY)
@@ -136,9 +131,10 @@ class WireBuilder:
         )
         if body is not None and body_value and body.encoding is BodyEncoding.JSON:
             wire.body_sync, wire.body_async = transform_sync(body_value), transform_async(body_value)
+            wire.transforms = True
             if whole_optional:
                 # an optional body that is not given sends no body at all
-                imports.append(("_utils", "is_given"))
+                imports.append(("._utils", "is_given"))
                 wire.body_sync += f" if is_given({body_value}) else None"
                 wire.body_async += f" if is_given({body_value}) else None"
         elif body is not None and body_value:
@@ -148,21 +144,24 @@ class WireBuilder:
                 BodyEncoding.BINARY: "binary_body",
                 BodyEncoding.TEXT: "text_body",
             }[body.encoding]
-            imports.append(("_files", encoder))
+            imports.append(("._files", encoder))
             if body.encoding is BodyEncoding.MULTIPART:
                 files = tuple(p.wire_name for p in op.parameters if p.location is Location.BODY and p.part == "file")
-                wire.encode_sync = f"multipart_body({transform_sync(body_value)}, files={_tuple_literal(files)})"
-                wire.encode_async = f"multipart_body({transform_async(body_value)}, files={_tuple_literal(files)})"
+                wire.encode_sync = f"multipart_body({transform_sync(body_value)}, files={py_tuple(files)})"
+                wire.encode_async = f"multipart_body({transform_async(body_value)}, files={py_tuple(files)})"
+                wire.encode_transforms = True
             elif body.encoding is BodyEncoding.FORM:
                 wire.encode_sync = f"form_body({transform_sync(body_value)}, {pystr(body.content_type)})"
                 wire.encode_async = f"form_body({transform_async(body_value)}, {pystr(body.content_type)})"
+                wire.encode_transforms = True
             else:
                 wire.encode_sync = wire.encode_async = f"{encoder}({body_value}, {pystr(body.content_type)})"
             if whole_optional:
-                imports.append(("_utils", "is_given"))
+                imports.append(("._utils", "is_given"))
                 wire.encode_sync = f"{wire.encode_sync} if is_given({body_value}) else None"
                 wire.encode_async = f"{wire.encode_async} if is_given({body_value}) else None"
                 entries.append('"Content-Type": encoded_body.content_type if encoded_body else omit')
+                imports.append(("._types", "omit"))
             else:
                 fixed.append('"Content-Type": encoded_body.content_type')
         if body is not None and body.encoding is BodyEncoding.JSON and body.content_type != "application/json":
@@ -172,6 +171,8 @@ class WireBuilder:
             fixed.insert(0, f'"Accept": {pystr(accept)}')
         # values always present are written as they are; parameters that may be omitted are stripped
         layers = fixed + ([f"**strip_not_given({{{', '.join(entries)}}})"] if entries else [])
+        if entries:
+            imports.append(("._utils", "strip_not_given"))
         wire.headers_expr = "{" + ", ".join([*layers, "**(extra_headers or {})"]) + "}" if layers else ""
 
         # security: an operation whose requirement differs from the API's picks its own credentials
@@ -184,7 +185,7 @@ class WireBuilder:
             )
             if op.security and not alternatives:
                 alternatives = ((),)  # only schemes sdkgen cannot send: send none
-            wire.auth_headers = f"self._client._auth_headers_for({_tuple_literal(alternatives)})"
+            wire.auth_headers = f"self._client._auth_headers_for({py_tuple(alternatives)})"
             if any(scheme.location == "query" for scheme in self.api.auth):
-                wire.auth_query = f"self._client._auth_query_for({_tuple_literal(alternatives)})"
+                wire.auth_query = f"self._client._auth_query_for({py_tuple(alternatives)})"
         return wire

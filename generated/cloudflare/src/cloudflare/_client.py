@@ -13,7 +13,6 @@ import httpx
 from ._types import Omit, Headers, Timeout, NotGiven, not_given
 from ._utils import is_given
 from ._version import __version__
-from ._settings import CloudflareError
 from ._constants import DEFAULT_MAX_RETRIES
 from ._base_client import SyncAPIClient, AsyncAPIClient
 
@@ -172,12 +171,7 @@ class Cloudflare(SyncAPIClient):
 
     @override
     def _validate_headers(self, headers: Headers, custom_headers: Headers) -> None:
-        for name in (
-            "X-Auth-Email",
-            "X-Auth-Key",
-            "Authorization",
-            "X-Auth-User-Service-Key",
-        ):
+        for name in ("X-Auth-Email", "X-Auth-Key", "Authorization", "X-Auth-User-Service-Key"):
             if headers.get(name) or isinstance(custom_headers.get(name), Omit):
                 return
 
@@ -387,12 +381,7 @@ class AsyncCloudflare(AsyncAPIClient):
 
     @override
     def _validate_headers(self, headers: Headers, custom_headers: Headers) -> None:
-        for name in (
-            "X-Auth-Email",
-            "X-Auth-Key",
-            "Authorization",
-            "X-Auth-User-Service-Key",
-        ):
+        for name in ("X-Auth-Email", "X-Auth-Key", "Authorization", "X-Auth-User-Service-Key"):
             if headers.get(name) or isinstance(custom_headers.get(name), Omit):
                 return
 

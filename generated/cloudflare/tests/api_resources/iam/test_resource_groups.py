@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Union, Optional, cast
+from typing import Any, Optional, cast
 
 import pytest
-
-from cloudflare import Cloudflare, AsyncCloudflare
-from cloudflare.pagination import AsyncSinglePage, SyncSinglePage
-from cloudflare.types.iam import (
-    ResourceGroupCreateResponse,
-    ResourceGroupDeleteResponse,
-    ResourceGroupGetResponse,
-    ResourceGroupListResponse,
-    ResourceGroupUpdateResponse,
-)
-from tests.utils import assert_matches_type
+from cloudflare import AsyncCloudflare, Cloudflare
 from tests.conftest import MockServer
+from tests.utils import assert_matches_type
+
+from cloudflare.pagination import AsyncSinglePage, SyncSinglePage
+from cloudflare.types.iam.resource_group_create_response import ResourceGroupCreateResponse
+from cloudflare.types.iam.resource_group_delete_response import ResourceGroupDeleteResponse
+from cloudflare.types.iam.resource_group_get_response import ResourceGroupGetResponse
+from cloudflare.types.iam.resource_group_list_response import ResourceGroupListResponse
+from cloudflare.types.iam.resource_group_update_response import ResourceGroupUpdateResponse
 
 
 class TestResourceGroups:

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Type, Union, Iterable, Optional, cast
 from functools import cached_property
-from typing_extensions import Literal
+from typing import TYPE_CHECKING
 
-import httpx
-
-from ..._types import Body, Omit, Query, Headers, NoneType, NotGiven, omit, not_given
-from ..._utils import path_template, maybe_transform, strip_not_given, async_maybe_transform
-from ..._resource import SyncAPIResource, AsyncAPIResource
-from ..._response import (
-    to_raw_response_wrapper,
-    to_streamed_response_wrapper,
-    async_to_raw_response_wrapper,
-    async_to_streamed_response_wrapper,
-)
-from ..._base_client import AsyncPaginator, make_request_options
+from ..._resource import AsyncAPIResource, SyncAPIResource
 
 if TYPE_CHECKING:
     from .resource_groups import (

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Type, Union, Iterable, Optional, cast
 from functools import cached_property
-from typing_extensions import Literal
+from typing import Optional, Type, cast
 
 import httpx
 
-from ..._types import Body, Omit, Query, Headers, NoneType, NotGiven, omit, not_given
-from ..._utils import path_template, maybe_transform, strip_not_given, async_maybe_transform
-from ..._resource import SyncAPIResource, AsyncAPIResource
+from ..._base_client import AsyncPaginator, make_request_options
+from ..._resource import AsyncAPIResource, SyncAPIResource
 from ..._response import (
-    to_raw_response_wrapper,
-    to_streamed_response_wrapper,
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
+from ..._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
+from ..._utils import async_maybe_transform, maybe_transform, path_template
 from ..._wrappers import ResultWrapper
 from ...pagination import AsyncSinglePage, SyncSinglePage
-from ...types.iam import resource_group_create_params
-from ...types.iam import resource_group_update_params
-from ...types.iam import resource_group_list_params
-from ..._base_client import AsyncPaginator, make_request_options
+from ...types.iam import resource_group_create_params, resource_group_list_params, resource_group_update_params
 from ...types.iam.resource_group_create_response import ResourceGroupCreateResponse
 from ...types.iam.resource_group_delete_response import ResourceGroupDeleteResponse
 from ...types.iam.resource_group_get_response import ResourceGroupGetResponse

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Union, Iterable, Optional
-from typing_extensions import Literal, Required, Annotated, TypeAlias, TypedDict
-
-from ..._utils import PropertyInfo
+from typing import Iterable
+from typing_extensions import Required, TypedDict
 
 __all__ = ["ScopeObject", "Scope", "ResourceGroupCreateParams"]
 

@@ -1,9 +1,6 @@
 # File generated from an OpenAPI spec by sdkgen. Do not edit it by hand: regenerate instead.
 
-from typing import TYPE_CHECKING, Dict, List, Union, Optional
-from typing_extensions import Literal, TypeAlias
-
-from pydantic import Field as FieldInfo
+from typing import List, Optional
 
 from ..._models import BaseModel
 

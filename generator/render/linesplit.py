@@ -1,0 +1,734 @@
+"""One over-long logical line -> the lines black splits it into (black's linegen, re-implemented).
+
+This is black 26's stable-style splitting (right-hand split with omitted trailers and optional
+parentheses, delimiter split, left-hand split for `def`, magic trailing commas, the "second
+opinion" with forced optional parentheses) for lines without comments, multiline strings and
+the few constructs `layout.parse_line` refuses. Leaves are mutable as black's are: a split makes
+optional parentheses visible on the shared leaf objects, and later decisions see that, as in
+black. `tests/test_layout.py` checks it against black itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+LINE_LENGTH = 120  # generator.format.LINE_LENGTH; the test keeps them equal
+
+# Delimiter priorities, as black ranks them.
+COMPREHENSION_PRIORITY = 20
+COMMA_PRIORITY = 18
+TERNARY_PRIORITY = 16
+LOGIC_PRIORITY = 14
+STRING_PRIORITY = 12
+COMPARATOR_PRIORITY = 10
+MATH_PRIORITIES = {
+    "|": 9, "^": 8, "&": 7, "<<": 6, ">>": 6, "+": 5, "-": 5,
+    "*": 4, "/": 4, "//": 4, "%": 4, "@": 4, "~": 3, "**": 2,
+}
+DOT_PRIORITY = 1
+COMPARATORS = frozenset({"<", ">", "==", "!=", "<=", ">="})
+
+OPENING = {"(": ")", "[": "]", "{": "}"}
+CLOSING = frozenset(OPENING.values())
+BRACKETS = frozenset(OPENING) | CLOSING
+class CannotSplit(Exception):
+    pass
+
+
+class Leaf:
+    """One token of a line; mutable like black's leaves (splits make optional parens visible)."""
+
+    __slots__ = ("kind", "value", "prefix", "spacing", "bracket_depth", "opening_bracket", "parent",
+                 "unary", "annotation", "role", "opening", "closing", "btype")
+
+    def __init__(self, kind: str, value: str, spacing: str, role: str = "") -> None:
+        self.kind = kind  # NAME, NUMBER, STRING, OP; brackets and "," are OP with their value
+        self.value = value
+        self.prefix = spacing
+        self.spacing = spacing  # the space before it on one line: what black's whitespace() gives
+        self.bracket_depth = 0
+        self.opening_bracket: Leaf | None = None
+        # for brackets: "atom" (a display or parenthesised expression), "trailer" (call or
+        # subscript), "import" (the names of `from x import`), "params" (a def's), "class"
+        self.parent = ""
+        self.unary = False  # a prefix operator or a `*`/`**` unpacking: never a delimiter
+        self.annotation = ""  # "param" or "return" inside a def's annotations
+        # "lpar"/"rpar": parentheses black treats as optional (invisible until a split shows them)
+        self.role = role
+        if role:
+            self.btype = "(" if role == "lpar" else ")"
+        else:
+            self.btype = value if kind == "OP" and value in BRACKETS else ""
+        self.opening = self.btype in OPENING
+        self.closing = self.btype in CLOSING
+
+    def copy(self) -> Leaf:
+        twin = Leaf(self.kind, self.value, self.spacing, self.role)
+        twin.parent, twin.unary, twin.annotation = self.parent, self.unary, self.annotation
+        return twin
+
+    def __str__(self) -> str:
+        return self.prefix + self.value
+
+
+def str_width(text: str) -> int:
+    """Display width, as black measures it (East Asian wide characters count two)."""
+    if text.isascii():
+        return len(text)
+    from black.strings import str_width as black_width  # black's own table; rarely needed
+
+    return int(black_width(text))
+
+
+class BracketTracker:
+    def __init__(self) -> None:
+        self.depth = 0
+        self.bracket_match: dict[tuple[int, str], Leaf] = {}
+        self.delimiters: dict[int, int] = {}
+        self.previous: Leaf | None = None
+        self.invisible: list[Leaf] = []
+        self.for_loop_depths: list[int] = []
+
+    def mark(self, leaf: Leaf) -> None:
+        if self.depth == 0 and leaf.closing and (self.depth, leaf.btype) not in self.bracket_match:
+            return
+        # a comprehension's target, `for` to `in`, counts one level deeper (its commas do not split)
+        if self.for_loop_depths and self.for_loop_depths[-1] == self.depth and leaf.kind == "NAME" \
+                and leaf.value == "in":
+            self.depth -= 1
+            self.for_loop_depths.pop()
+        if leaf.closing:
+            self.depth -= 1
+            opening = self.bracket_match.pop((self.depth, leaf.btype))
+            leaf.opening_bracket = opening
+            if not leaf.value:
+                self.invisible.append(leaf)
+        leaf.bracket_depth = self.depth
+        if self.depth == 0:
+            priority = _split_before_priority(leaf, self.previous)
+            if priority and self.previous is not None:
+                self.delimiters[id(self.previous)] = priority
+            elif leaf.kind == "OP" and leaf.value == ",":
+                self.delimiters[id(leaf)] = COMMA_PRIORITY
+        if leaf.opening:
+            self.bracket_match[self.depth, OPENING[leaf.btype]] = leaf
+            self.depth += 1
+            if not leaf.value:
+                self.invisible.append(leaf)
+        self.previous = leaf
+        if leaf.kind == "NAME" and leaf.value == "for":
+            self.depth += 1
+            self.for_loop_depths.append(self.depth)
+
+    def max_priority(self, exclude: frozenset[int] = frozenset()) -> int:
+        """The highest delimiter priority; ValueError when there is none (as black)."""
+        return max(v for k, v in self.delimiters.items() if k not in exclude)
+
+    def count_with_priority(self, priority: int = 0) -> int:
+        if not self.delimiters:
+            return 0
+        priority = priority or self.max_priority()
+        return sum(1 for p in self.delimiters.values() if p == priority)
+
+
+def _split_before_priority(leaf: Leaf, previous: Leaf | None) -> int:
+    if leaf.unary:
+        return 0
+    if leaf.kind == "OP":
+        if leaf.value == "." and (previous is None or previous.closing):
+            return DOT_PRIORITY
+        if leaf.value in MATH_PRIORITIES:
+            return MATH_PRIORITIES[leaf.value]
+        if leaf.value in COMPARATORS:
+            return COMPARATOR_PRIORITY
+        return 0
+    if leaf.kind == "STRING" and previous is not None and previous.kind == "STRING":
+        return STRING_PRIORITY
+    if leaf.kind != "NAME":
+        return 0
+    if leaf.parent in ("comp_for", "comp_if"):
+        return COMPREHENSION_PRIORITY
+    if leaf.parent == "test" and leaf.value in ("if", "else"):
+        return TERNARY_PRIORITY
+    if leaf.value == "is":
+        return COMPARATOR_PRIORITY
+    if leaf.value == "in" and leaf.parent != "comp_in" and not (previous is not None and previous.kind == "NAME" and previous.value == "not"):
+        return COMPARATOR_PRIORITY
+    if leaf.value == "not" and leaf.parent == "comp_op" and not (
+        previous is not None and previous.kind == "NAME" and previous.value == "is"
+    ):
+        return COMPARATOR_PRIORITY
+    if leaf.value in ("and", "or"):
+        return LOGIC_PRIORITY
+    return 0
+
+
+# Bumped whenever a split shows optional parentheses: cached line texts are stale then.
+_generation = [0]
+
+
+class Line:
+    def __init__(self, depth: int = 0, inside_brackets: bool = False) -> None:
+        self._text: tuple[int, str] | None = None
+        self.depth = depth
+        self.inside_brackets = inside_brackets
+        self.leaves: list[Leaf] = []
+        self.tracker = BracketTracker()
+        self.should_split_rhs = False
+        self.magic_trailing_comma: Leaf | None = None
+
+    def append(self, leaf: Leaf, preformatted: bool = False, track_bracket: bool = False) -> None:
+        self._text = None
+        if not preformatted:
+            prefix = leaf.spacing if self.leaves else ""
+            if leaf.prefix != prefix:
+                leaf.prefix = prefix
+                _generation[0] += 1
+        if self.inside_brackets or not preformatted or track_bracket:
+            self.tracker.mark(leaf)
+            if self.has_magic_trailing_comma(leaf):
+                self.magic_trailing_comma = leaf
+        self.leaves.append(leaf)
+
+    def has_magic_trailing_comma(self, closing: Leaf) -> bool:
+        if not (closing.closing and self.leaves and _is_comma(self.leaves[-1])):
+            return False
+        kind = closing.btype
+        if kind == "}":
+            return True
+        if kind == "]":
+            opening = closing.opening_bracket
+            return not (opening is not None and opening.parent == "trailer"
+                        and _one_sequence_between(opening, closing, self.leaves, "["))
+        if self.is_import:
+            return True
+        opening = closing.opening_bracket
+        return opening is not None and not _one_sequence_between(opening, closing, self.leaves, "(")
+
+    @property
+    def is_import(self) -> bool:
+        return bool(self.leaves) and self.leaves[0].kind == "NAME" and self.leaves[0].value == "from" \
+            and self.leaves[0].parent == "import"
+
+    @property
+    def is_def(self) -> bool:
+        if not self.leaves or self.leaves[0].kind != "NAME":
+            return False
+        first = self.leaves[0].value
+        return first == "def" or (first == "async" and len(self.leaves) > 1 and self.leaves[1].value == "def")
+
+    def is_chained_assignment(self) -> bool:
+        return sum(1 for leaf in self.leaves if _is_op(leaf, "=")) > 1
+
+    def clone(self) -> Line:
+        twin = Line(self.depth, self.inside_brackets)
+        twin.should_split_rhs = self.should_split_rhs
+        twin.magic_trailing_comma = self.magic_trailing_comma
+        return twin
+
+    def __str__(self) -> str:
+        cached = self._text
+        if cached is not None and cached[0] == _generation[0]:
+            return cached[1]
+        if not self.leaves:
+            return ""
+        leaves = self.leaves
+        first = leaves[0]
+        text = first.prefix + "    " * self.depth + first.value + "".join([leaf.prefix + leaf.value for leaf in leaves[1:]])
+        self._text = (_generation[0], text)
+        return text
+
+    def __bool__(self) -> bool:
+        return bool(self.leaves)
+
+
+def _is_op(leaf: Leaf, value: str) -> bool:
+    return leaf.kind == "OP" and leaf.value == value and not leaf.role
+
+
+def _is_comma(leaf: Leaf) -> bool:
+    return _is_op(leaf, ",")
+
+
+def _one_sequence_between(opening: Leaf, closing: Leaf, leaves: list[Leaf], kind: str) -> bool:
+    """Black's is_one_sequence_between: a one-tuple (or one-element subscript) between the pair."""
+    if opening.btype != kind or closing.btype != OPENING[kind]:
+        return False
+    depth = closing.bracket_depth + 1
+    try:
+        start = next(i for i, leaf in enumerate(leaves) if leaf is opening)
+    except StopIteration:
+        return False
+    commas = 0
+    for leaf in leaves[start + 1:]:
+        if leaf is closing:
+            break
+        if leaf.bracket_depth == depth and _is_comma(leaf):
+            commas += 1
+            # commas of an argument or parameter list make it a list, not a one-tuple
+            if opening.parent in ("trailer", "params", "class") and kind == "(":
+                commas += 1
+                break
+    return commas < 2
+
+
+def is_short_enough(line: Line) -> bool:
+    return str_width(str(line)) <= LINE_LENGTH
+
+
+# ---------------------------------------------------------------------------------------------
+# the transforms (black's linegen, for lines without comments or multiline strings)
+
+
+def transform_line(line: Line, force_optional_parens: bool = False) -> list[Line]:
+    line_str = str(line)
+    if not line.should_split_rhs and not line.magic_trailing_comma and str_width(line_str) <= LINE_LENGTH:
+        return [line]
+    if line.is_def and not _funcdef_splits_with_rhs(line):
+        transforms = [left_hand_split]
+    elif line.inside_brackets:
+        transforms = [delimiter_split, right_hand_split_with_omits]
+    else:
+        transforms = [right_hand_split_with_omits]
+    for transform in transforms:
+        try:
+            return _run_transformer(line, transform, force_optional_parens, line_str)
+        except CannotSplit:
+            continue
+    return [line]
+
+
+def _run_transformer(line: Line, transform, force: bool, line_str: str) -> list[Line]:  # type: ignore[no-untyped-def]
+    optional_parens = [bracket for bracket in line.tracker.invisible if bracket.bracket_depth == 0]
+    result: list[Line] = []
+    for transformed in transform(line, force):
+        if str(transformed) == line_str:
+            raise CannotSplit("unchanged")
+        result.extend(transform_line(transformed, force))
+    if (
+        force
+        or transform is not right_hand_split_with_omits
+        or not line.tracker.invisible
+        or any(bracket.value for bracket in optional_parens)
+        or is_short_enough(result[0])
+    ):
+        return result
+    # black's "second opinion": the same split with optional parentheses forced
+    line_copy = line.clone()
+    for leaf in line.leaves:
+        line_copy.append(leaf.copy())
+    second = _run_transformer(line_copy, transform, True, line_str)
+    if all(is_short_enough(each) for each in second):
+        return second
+    return result
+
+
+def _funcdef_splits_with_rhs(line: Line) -> bool:
+    """A magic trailing comma in the return annotation: black splits the def on the right."""
+    returns: list[Leaf] = []
+    in_return = False
+    for leaf in line.leaves:
+        if _is_op(leaf, ":"):
+            in_return = False
+        if in_return:
+            returns.append(leaf)
+        if leaf.kind == "OP" and leaf.value == "->":
+            in_return = True
+    probe = Line(line.depth)
+    inside = _leaves_inside_matching_brackets(returns)
+    for leaf in returns:
+        probe.append(leaf, preformatted=True, track_bracket=id(leaf) in inside)
+    first_visible = next((leaf for leaf in returns if leaf.value), None)
+    return probe.magic_trailing_comma is not None or (
+        first_visible is not None and first_visible.kind == "STRING" and not is_short_enough(probe)
+    )
+
+
+def _leaves_inside_matching_brackets(leaves: list[Leaf]) -> set[int]:
+    """Ids of the leaves inside bracket pairs that both open and close within `leaves`."""
+    start = next((i for i, leaf in enumerate(leaves) if leaf.opening), None)
+    if start is None:
+        return set()
+    ids: set[int] = set()
+    stack: list[tuple[str, list[int]]] = []
+    for leaf in leaves[start:]:
+        if leaf.opening:
+            stack.append((OPENING[leaf.btype], [id(leaf)]))
+        elif leaf.closing:
+            if stack and leaf.btype == stack[-1][0]:
+                _, level = stack.pop()
+                level.append(id(leaf))
+                ids.update(level)
+            else:
+                break
+        elif stack:
+            stack[-1][1].append(id(leaf))
+    return ids
+
+
+@dataclass
+class RHS:
+    head: Line
+    body: Line
+    tail: Line
+    opening: Leaf
+    closing: Leaf
+
+
+def left_hand_split(line: Line, force: bool) -> Iterator[Line]:
+    for kind in ("(", "["):
+        tail: list[Leaf] = []
+        body: list[Leaf] = []
+        head: list[Leaf] = []
+        current = head
+        matching: Leaf | None = None
+        for leaf in line.leaves:
+            if current is body and leaf.closing and leaf.opening_bracket is matching and matching is not None:
+                _ensure_visible(leaf)
+                _ensure_visible(matching)
+                current = tail if body else head
+            current.append(leaf)
+            if current is head and leaf.opening and leaf.btype == kind:
+                matching = leaf
+                current = body
+        if matching is not None and tail:
+            break
+    if matching is None or not tail:
+        raise CannotSplit("no brackets")
+    parts = [
+        _build_line(head, line, matching, "head"),
+        _build_line(body, line, matching, "body"),
+        _build_line(tail, line, matching, "tail"),
+    ]
+    _succeeded_or_raise(*parts)
+    yield from (part for part in parts if part)
+
+
+def right_hand_split(line: Line, force: bool, omit: frozenset[int] = frozenset()) -> Iterator[Line]:
+    rhs = _first_right_hand_split(line, omit)
+    yield from _maybe_split_omitting_optional_parens(rhs, line, force, omit)
+
+
+def right_hand_split_with_omits(line: Line, force: bool) -> Iterator[Line]:
+    first_lines: list[Line] | None = None
+    prefix_lengths: dict[int, int] = {}
+    length = 4 * line.depth
+    for leaf in line.leaves:
+        prefix_lengths[id(leaf)] = length
+        length += len(leaf.prefix) + len(leaf.value)
+    for omit in _trailers_to_omit(line):
+        if omit:
+            target: Leaf | None = None
+            for leaf in reversed(line.leaves):
+                if leaf.closing and id(leaf) not in omit:
+                    target = leaf.opening_bracket
+                    break
+            if target is not None and target.value and prefix_lengths.get(id(target), 0) > LINE_LENGTH:
+                continue
+        lines = list(right_hand_split(line, force, omit))
+        if first_lines is None and not omit:
+            first_lines = lines
+        if is_short_enough(lines[0]):
+            yield from lines
+            return
+    if first_lines is not None:
+        yield from first_lines
+    else:
+        yield from right_hand_split(line, force)
+
+
+def _first_right_hand_split(line: Line, omit: frozenset[int]) -> RHS:
+    tail: list[Leaf] = []
+    body: list[Leaf] = []
+    head: list[Leaf] = []
+    current = tail
+    opening: Leaf | None = None
+    closing: Leaf | None = None
+    for leaf in reversed(line.leaves):
+        if current is body and leaf is opening:
+            current = head if body else tail
+        current.append(leaf)
+        if current is tail and leaf.closing and id(leaf) not in omit:
+            opening = leaf.opening_bracket
+            closing = leaf
+            current = body
+    if opening is None or closing is None or not head:
+        raise CannotSplit("no brackets")
+    tail.reverse()
+    body.reverse()
+    head.reverse()
+    result = RHS(
+        _build_line(head, line, opening, "head"),
+        _build_line(body, line, opening, "body"),
+        _build_line(tail, line, opening, "tail"),
+        opening,
+        closing,
+    )
+    _succeeded_or_raise(result.head, result.body, result.tail)
+    return result
+
+
+def _maybe_split_omitting_optional_parens(rhs: RHS, line: Line, force: bool, omit: frozenset[int]) -> Iterator[Line]:
+    if (
+        not force
+        and rhs.opening.role == "lpar" and not rhs.opening.value
+        and rhs.closing.role == "rpar" and not rhs.closing.value
+        and not line.is_import
+        and _can_omit_invisible_parens(rhs)
+    ):
+        omit = frozenset({id(rhs.closing), *omit})
+        try:
+            rhs_oop = _first_right_hand_split(line, omit)
+            if _prefer_split_rhs_oop_over_rhs(rhs_oop, rhs):
+                yield from _maybe_split_omitting_optional_parens(rhs_oop, line, force, omit)
+                return
+        except CannotSplit as error:
+            if line.is_chained_assignment():
+                pass
+            elif not _can_be_split(rhs.body) and not is_short_enough(rhs.body):
+                raise CannotSplit("body too long and unsplittable") from error
+    _ensure_visible(rhs.opening)
+    _ensure_visible(rhs.closing)
+    for part in (rhs.head, rhs.body, rhs.tail):
+        if part:
+            yield part
+
+
+def _prefer_split_rhs_oop_over_rhs(rhs_oop: RHS, rhs: RHS) -> bool:
+    head = rhs.head.leaves
+    if not (len(head) >= 2 and _is_op(head[-2], "=")):
+        return True
+    if not any(leaf.opening or leaf.closing for leaf in head[:-1]):
+        return True
+    if str_width(str(rhs.head)) > LINE_LENGTH - 1:
+        return True
+    if rhs.head.magic_trailing_comma is not None:
+        return True
+    equals = sum(1 for leaf in head if _is_op(leaf, "="))
+    oop_equals = sum(1 for leaf in rhs_oop.head.leaves if _is_op(leaf, "="))
+    if equals > 1 and equals > oop_equals:
+        return False
+    closing_after_assign = False
+    for leaf in reversed(rhs_oop.head.leaves):
+        if _is_op(leaf, "="):
+            break
+        if leaf.closing:
+            closing_after_assign = True
+            break
+    return closing_after_assign or (
+        any(_is_op(leaf, "=") for leaf in rhs_oop.head.leaves) and is_short_enough(rhs_oop.head)
+    )
+
+
+def _can_be_split(line: Line) -> bool:
+    leaves = line.leaves
+    if len(leaves) < 2:
+        return False
+    if leaves[0].kind == "STRING" and _is_op(leaves[1], "."):
+        calls = dots = 0
+        following = leaves[-1]
+        for leaf in leaves[-2::-1]:
+            if leaf.opening:
+                if not following.closing:
+                    return False
+                calls += 1
+            elif _is_op(leaf, "."):
+                dots += 1
+            elif leaf.kind == "NAME":
+                if not (_is_op(following, ".") or following.opening):
+                    return False
+            elif not leaf.closing:
+                return False
+            if dots > 1 and calls > 1:
+                return False
+            following = leaf
+    return True
+
+
+def _can_omit_invisible_parens(rhs: RHS) -> bool:
+    line = rhs.body
+    tracker = line.tracker
+    if not tracker.delimiters:
+        return True
+    max_priority = tracker.max_priority()
+    count = tracker.count_with_priority(max_priority)
+    if count > 1:
+        return False
+    if max_priority == DOT_PRIORITY:
+        return True
+    first, second = line.leaves[0], line.leaves[1]
+    if first.opening and not second.closing:
+        if _can_omit_opening_paren(line, first):
+            return True
+    penultimate, last = line.leaves[-2], line.leaves[-1]
+    if last.btype == ")" or last.btype == "}" or (
+        last.btype == "]" and last.opening_bracket is not None and last.opening_bracket.parent != "trailer"
+    ):
+        if penultimate.opening:
+            return False
+        if _can_omit_closing_paren(line, last):
+            return True
+    return False
+
+
+def _can_omit_opening_paren(line: Line, first: Leaf) -> bool:
+    remainder = False
+    length = 4 * line.depth
+    index = -1
+    for index, leaf in enumerate(line.leaves):
+        if leaf.closing and leaf.opening_bracket is first:
+            remainder = True
+        if remainder:
+            length += len(leaf.prefix) + len(leaf.value)
+            if length > LINE_LENGTH:
+                return False
+            if leaf.opening:
+                remainder = False
+    return len(line.leaves) == index + 1
+
+
+def _can_omit_closing_paren(line: Line, last: Leaf) -> bool:
+    length = 4 * line.depth
+    seen_other_brackets = False
+    for leaf in line.leaves:
+        length += len(leaf.prefix) + len(leaf.value)
+        if leaf is last.opening_bracket:
+            if seen_other_brackets or length <= LINE_LENGTH:
+                return True
+        elif leaf.opening:
+            seen_other_brackets = True
+    return False
+
+
+def _succeeded_or_raise(head: Line, body: Line, tail: Line) -> None:
+    tail_len = len(str(tail).strip())
+    if not body:
+        if tail_len == 0:
+            raise CannotSplit("same line")
+        if tail_len < 3:
+            raise CannotSplit("not worth it")
+
+
+def _ensure_trailing_comma(leaves: list[Leaf], original: Line, opening: Leaf) -> bool:
+    if not leaves:
+        return False
+    if original.is_import:
+        return True
+    if not original.is_def or opening.value != "(":
+        return False
+    if any(_is_comma(leaf) and not leaf.annotation for leaf in leaves):
+        return False
+    return leaves[0].annotation != "return"
+
+
+def _build_line(leaves: list[Leaf], original: Line, opening: Leaf, component: str) -> Line:
+    result = Line(original.depth)
+    if component == "body":
+        result.inside_brackets = True
+        result.depth += 1
+        if _ensure_trailing_comma(leaves, original, opening) and not _is_comma(leaves[-1]):
+            comma = Leaf("OP", ",", "")
+            leaves = [*leaves, comma]
+    inside = _leaves_inside_matching_brackets(leaves) if component == "head" else set()
+    for leaf in leaves:
+        result.append(leaf, preformatted=True, track_bracket=id(leaf) in inside)
+    if component == "body" and _should_split_line(result, opening):
+        result.should_split_rhs = True
+    return result
+
+
+def _should_split_line(line: Line, opening: Leaf) -> bool:
+    exclude: set[int] = set()
+    trailing_comma = False
+    if not line.leaves:
+        return False
+    last = line.leaves[-1]
+    if _is_comma(last):
+        trailing_comma = True
+        exclude.add(id(last))
+    try:
+        max_priority = line.tracker.max_priority(frozenset(exclude))
+    except ValueError:
+        return False
+    return max_priority == COMMA_PRIORITY and (trailing_comma or opening.parent in ("atom", "import"))
+
+
+def _trailers_to_omit(line: Line) -> Iterator[frozenset[int]]:
+    omit: set[int] = set()
+    if not line.magic_trailing_comma:
+        yield frozenset(omit)
+    length = 4 * line.depth
+    opening: Leaf | None = None
+    closing: Leaf | None = None
+    inner: set[int] = set()
+    leaves = line.leaves
+    for index in range(len(leaves) - 1, -1, -1):
+        leaf = leaves[index]
+        length += len(leaf.prefix) + len(leaf.value)
+        if length > LINE_LENGTH:
+            break
+        if opening is not None:
+            if leaf is opening:
+                opening = None
+            elif leaf.closing:
+                prev = leaves[index - 1] if index > 0 else None
+                if prev is not None and _is_comma(prev) and leaf.opening_bracket is not None \
+                        and not _one_sequence_between(leaf.opening_bracket, leaf, leaves, "("):
+                    break
+                inner.add(id(leaf))
+        elif leaf.closing:
+            prev = leaves[index - 1] if index > 0 else None
+            if prev is not None and prev.opening:
+                inner.add(id(leaf))
+                continue
+            if closing is not None:
+                omit.add(id(closing))
+                omit.update(inner)
+                inner.clear()
+                yield frozenset(omit)
+            if prev is not None and _is_comma(prev) and leaf.opening_bracket is not None \
+                    and not _one_sequence_between(leaf.opening_bracket, leaf, leaves, "("):
+                break
+            if leaf.value:
+                opening = leaf.opening_bracket
+                closing = leaf
+
+
+def delimiter_split(line: Line, force: bool) -> Iterator[Line]:
+    if not line.leaves:
+        raise CannotSplit("empty")
+    last_leaf = line.leaves[-1]
+    tracker = line.tracker
+    try:
+        priority = tracker.max_priority(frozenset({id(last_leaf)}))
+    except ValueError:
+        raise CannotSplit("no delimiters") from None
+    if priority == DOT_PRIORITY and tracker.count_with_priority(priority) == 1:
+        raise CannotSplit("a single attribute")
+    current = Line(line.depth, line.inside_brackets)
+    for leaf in line.leaves:
+        current.append(leaf, preformatted=True)
+        if tracker.delimiters.get(id(leaf)) == priority:
+            _clear_prefix(current.leaves[0])
+            yield current
+            current = Line(line.depth, line.inside_brackets)
+    if current:
+        if priority == COMMA_PRIORITY and not _is_comma(current.leaves[-1]):
+            current.append(Leaf("OP", ",", ""), preformatted=True)
+        _clear_prefix(current.leaves[0])
+        yield current
+
+
+def _clear_prefix(leaf: Leaf) -> None:
+    """Black's dont_increase_indentation: the first leaf of a split line loses its space
+    (on the shared leaf, so the line it came from reads differently from now on, as in black)."""
+    if leaf.prefix:
+        leaf.prefix = ""
+        _generation[0] += 1
+
+
+def _ensure_visible(leaf: Leaf) -> None:
+    if leaf.role and not leaf.value:
+        leaf.value = "(" if leaf.role == "lpar" else ")"
+        _generation[0] += 1
