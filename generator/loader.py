@@ -562,19 +562,28 @@ def _scan(root: Any, source: _Source | None, path: Path) -> _Scan:
     return _Scan(refs, shared)
 
 
-def _within_depth(root: Any) -> bool:
+def _plain_tree_refs(root: Any) -> frozenset[str] | None:
     """Fast depth check for a plain tree (parsed JSON cannot share nodes): ~4x cheaper than
-    `_scan`, which matters on a 13 MB document. `_scan` re-runs only to report a failure."""
+    `_scan`, which matters on a 13 MB document. `_scan` re-runs only to report a failure (None).
+    Collects every string `$ref` on the way (Document.ref_targets), which costs little more."""
     stack = [(root, 1)]
     pop, push = stack.pop, stack.append
+    refs: set[str] = set()
     while stack:
         node, depth = pop()
         if depth > MAX_DEPTH:
-            return False
-        for child in node.values() if type(node) is dict else node:
+            return None
+        if type(node) is dict:
+            ref = node.get("$ref")
+            if type(ref) is str:
+                refs.add(ref)
+            children: Iterable[Any] = node.values()
+        else:
+            children = node
+        for child in children:
             if type(child) is dict or type(child) is list:
                 push((child, depth + 1))
-    return True
+    return frozenset(refs)
 
 
 def _children(node: Any) -> Iterator[tuple[Any, Any]]:
@@ -952,9 +961,10 @@ def _load(given: Path) -> Document:
     if main.kind == "json" and not _EXTERNAL_REF_JSON.search(main.raw):
         # The common big case: a tree with only local refs. Check depth only; `$ref` sites
         # are collected lazily by Document.iter_refs (i.e. by validation).
-        if not _within_depth(data):
+        targets = _plain_tree_refs(data)
+        if targets is None:
             _scan(data, main, path)  # raises with the pointer and line
-        return Document(data=data, path=path, _main=main, _sources=sources)
+        return Document(data=data, path=path, _main=main, _sources=sources, _cache={"targets": targets})
     scan = _scan(data, main, path)
     external = [site for site in scan.refs if not site[3]["$ref"].startswith("#")]
     if external:
