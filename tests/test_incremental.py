@@ -171,3 +171,19 @@ def test_unchanged_files_are_linked_not_rewritten_and_edits_are_undone(
     assert not user.read_bytes().endswith(b"# hand edit\n")
     assert readme.stat().st_mode & 0o777 != 0o600  # written afresh, as a cold run would
     assert tree(out) == cold(spec, tmp_path / "cold", monkeypatch)
+
+
+def test_an_ir_that_cannot_be_pickled_is_rendered_without_the_cache(
+    petstore: tuple[Path, dict], cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.render import cache as render_cache
+
+    def too_deep(value: object, protocol: int) -> bytes:
+        raise RecursionError("maximum recursion depth exceeded while pickling an object")
+
+    spec, _ = petstore
+    with monkeypatch.context() as patch:
+        patch.setattr(render_cache.pickle, "dumps", too_deep)
+        pipeline.generate(spec, tmp_path / "sdk")
+    assert entries(cache) == set()
+    assert tree(tmp_path / "sdk") == cold(spec, tmp_path / "cold", monkeypatch)

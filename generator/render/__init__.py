@@ -285,7 +285,8 @@ class _Renderer:
     def units(self) -> list[UnitSummary]:
         """Every top-level resource's files, from the cache when its inputs are unchanged."""
         cache = self.cache
-        keys: list[str | None] = list(cache.keys(self.api)) if cache is not None else [None] * len(self.api.resources)
+        found = cache.keys(self.api) if cache is not None else None
+        keys: list[str | None] = list(found) if found is not None else [None] * len(self.api.resources)
         summaries = []
         for top, key in zip(self.api.resources, keys):
             unit = cache.load(key) if cache is not None and key is not None else None

@@ -22,14 +22,20 @@ import hashlib
 import json
 import os
 import pickle
+import platform
 import tempfile
 from dataclasses import replace
 from pathlib import Path
+
+import jinja2
 
 from ..ir.model import Api
 from .units import UnitFiles, unit_from_json, unit_to_json
 
 MAX_BYTES = 256 * 1024 * 1024
+# Besides the generator's own hash (its code, templates and black), what else renders: a new
+# Jinja or Python could lay out the same templates differently.
+_RENDERING_TOOLS = f"jinja2 {jinja2.__version__}; python {platform.python_version()}"
 _SUFFIX = ".unit"
 _FORMAT = b"sdkgen render cache 2\n"
 
@@ -51,12 +57,17 @@ class RenderCache:
         self.misses = 0
         self._stored = False
 
-    def keys(self, api: Api) -> list[str]:
-        """The key of each top-level resource's unit, in `api.resources` order."""
-        shared = hashlib.sha256(_FORMAT + self.salt.encode() + b"\0")
-        shared.update(pickle.dumps(replace(api, resources=()), protocol=5))
-        prefix = shared.digest()
-        return [hashlib.sha256(prefix + pickle.dumps(resource, protocol=5)).hexdigest() for resource in api.resources]
+    def keys(self, api: Api) -> list[str] | None:
+        """The key of each top-level resource's unit, in `api.resources` order; None when the
+        IR cannot be pickled (e.g. nested beyond pickle's recursion limit): then every unit is
+        rendered, as without a cache."""
+        shared = hashlib.sha256(_FORMAT + self.salt.encode() + b"\0" + _RENDERING_TOOLS.encode() + b"\0")
+        try:
+            shared.update(pickle.dumps(replace(api, resources=()), protocol=5))
+            prefix = shared.digest()
+            return [hashlib.sha256(prefix + pickle.dumps(r, protocol=5)).hexdigest() for r in api.resources]
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return None
 
     def _path(self, key: str) -> Path:
         return self.directory / f"{key}{_SUFFIX}"
