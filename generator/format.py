@@ -1,10 +1,12 @@
-"""FileSet -> FileSet with every Python file formatted by black (the proof of black-clean output).
+"""FileSet -> FileSet with every Python file exactly as black formats it.
 
-black costs ~30-100 ms a file, and most files are the same from run to run, so results are
-cached on disk by a hash of black's version, mode and the input text. A cache entry is a pure
-function of its key, so the cache can never change the output. Cache misses are formatted in
-parallel, one fresh process per CPU; results are collected in path order, so the output does not
-depend on which worker finished first.
+The templates already write black's layout except for lines too long to fit, and
+`render.layout` splits those as black would (tests prove both on generated trees and random
+statements), so black itself does not run for most files. A file holding a long line layout
+does not model goes to black: black costs ~30-100 ms a file, so those results are cached on
+disk by a hash of black's version, mode and the input text (a cache entry is a pure function
+of its key, so the cache can never change the output), and misses are formatted in parallel,
+one fresh process per CPU, collected in path order.
 
 Files in `FileSet.formatted` (the runtime, copied verbatim and black-stable as written) are
 passed through untouched.
@@ -17,9 +19,9 @@ import multiprocessing
 import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from pathlib import Path
-
-import black
+from typing import Any
 
 from .errors import SdkgenError
 from .fileset import FileSet
@@ -28,7 +30,20 @@ from .fileset import FileSet
 # pyproject.toml declares the same settings (LINE_LENGTH, TARGET_VERSIONS) for black --check.
 LINE_LENGTH = 120
 TARGET_VERSIONS = ("py39",)
-MODE = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion[v.upper()] for v in TARGET_VERSIONS})
+
+
+@lru_cache(maxsize=1)
+def black_mode() -> Any:
+    """black's Mode for generated code (black is imported only when a file needs it: ~0.3 s)."""
+    import black
+
+    return black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion[v.upper()] for v in TARGET_VERSIONS})
+
+
+def __getattr__(name: str) -> Any:
+    if name == "MODE":  # `from generator.format import MODE`, without importing black up front
+        return black_mode()
+    raise AttributeError(name)
 
 # Below this many cache misses, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 8
@@ -42,7 +57,9 @@ def _cache_dir() -> Path | None:
 
 
 def _key(text: str) -> str:
-    salt = f"{black.__version__}|{MODE!r}|"
+    import black
+
+    salt = f"{black.__version__}|{black_mode()!r}|"
     return hashlib.sha256((salt + text).encode("utf-8")).hexdigest()
 
 
@@ -66,8 +83,10 @@ def _write_cached(entry: Path, result: str) -> None:
 
 def _black(text: str) -> tuple[str | None, str]:
     """(formatted text, "") or (None, why black refused it); runs in a worker process."""
+    import black
+
     try:
-        return black.format_str(text, mode=MODE), ""
+        return black.format_str(text, mode=black_mode()), ""
     except black.InvalidInput as exc:
         return None, str(exc)
 
@@ -102,12 +121,20 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
-def format_files(files: FileSet) -> FileSet:
+def format_files(files: FileSet, *, layout: bool = True) -> FileSet:
+    """FILES formatted. With `layout` (rendered files: black's layout but for long lines) black
+    runs only where render.layout declines; without it, on every Python file."""
+    from .render.layout import lay_out  # render imports this module's style constants
+
     cache = _cache_dir()
     done: dict[str, str] = {}
     missing: list[str] = []
     for path, text in files.items():
         if not path.endswith(".py") or path in files.formatted:
+            continue
+        laid = lay_out(text) if layout else None
+        if laid is not None:
+            done[path] = laid
             continue
         cached = _read_cached(cache / _key(text)) if cache is not None else None
         if cached is None:

@@ -61,12 +61,14 @@ def hunks(path: str, text: str, formatted: str) -> list[Hunk]:
     return found
 
 
-def violations(path: str, text: str) -> list[Hunk]:
-    """The hunks of one rendered Python file that black changes beyond splitting long lines."""
-    try:
-        formatted = black.format_str(text, mode=MODE)
-    except black.InvalidInput as exc:  # not even Python: report the whole file
-        return [Hunk(path, 1, ("(does not parse)",), (str(exc),))]
+def violations(path: str, text: str, formatted: str | None = None) -> list[Hunk]:
+    """The hunks of one rendered Python file that black changes beyond splitting long lines
+    (FORMATTED: black's output of TEXT, when the caller has it already)."""
+    if formatted is None:
+        try:
+            formatted = black.format_str(text, mode=MODE)
+        except black.InvalidInput as exc:  # not even Python: report the whole file
+            return [Hunk(path, 1, ("(does not parse)",), (str(exc),))]
     if formatted == text:
         return []
     return [h for h in hunks(path, text, formatted) if not is_long_line_split(h.before, h.after)]

@@ -33,7 +33,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_parallel_formatting_matches_black_in_path_order(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(formatting, "_workers", lambda: 2)
     files = FileSet({**{f"pkg/m{n:02}.py": ugly(n) for n in range(20)}, "README.md": "  not python  "})
-    formatted = formatting.format_files(files)
+    formatted = formatting.format_files(files, layout=False)
     assert list(formatted) == list(files)
     for path in files:
         expected = files[path] if path == "README.md" else black.format_str(files[path], mode=formatting.MODE)
@@ -43,18 +43,38 @@ def test_parallel_formatting_matches_black_in_path_order(cache: Path, monkeypatc
 
 def test_cached_results_need_no_black(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     files = FileSet({f"m{n}.py": ugly(n) for n in range(3)})
-    first = formatting.format_files(files)
+    first = formatting.format_files(files, layout=False)
 
     def no_black(text: str) -> tuple[str | None, str]:
         raise AssertionError("black ran on a cached file")
 
     monkeypatch.setattr(formatting, "_black", no_black)
-    assert formatting.format_files(files) == first
+    assert formatting.format_files(files, layout=False) == first
+
+
+def test_rendered_files_skip_black_unless_layout_declines(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    long_call = "x = call(" + ", ".join(f"argument_{n}=value_{n}" for n in range(12)) + ")\n"
+    comprehension = "y = [each for each in call(" + ", ".join(f"argument_{n}" for n in range(16)) + ") if each]\n"
+    declined = "z = a ** call(" + ", ".join(f"argument_{n}" for n in range(16)) + ")\n"  # ** is not modelled
+    files = FileSet({"laid.py": long_call + comprehension, "black.py": declined})
+    ran: list[str] = []
+    real_black = formatting._black
+
+    def counting_black(text: str) -> tuple[str | None, str]:
+        ran.append(text)
+        return real_black(text)
+
+    monkeypatch.setattr(formatting, "_black", counting_black)
+    formatted = formatting.format_files(files)
+    assert ran == [declined]
+    for path in files:
+        assert formatted[path] == black.format_str(files[path], mode=formatting.MODE)
+    assert formatted["laid.py"].count("\n") > 10
 
 
 def test_skipped_files_pass_through_untouched(cache: Path) -> None:
     files = FileSet({"static.py": ugly(1), "rendered.py": ugly(2)}, formatted=frozenset({"static.py"}))
-    formatted = formatting.format_files(files)
+    formatted = formatting.format_files(files, layout=False)
     assert formatted["static.py"] == ugly(1)
     assert formatted["rendered.py"] == black.format_str(ugly(2), mode=formatting.MODE)
 
@@ -65,7 +85,7 @@ def test_unparsable_output_names_the_first_bad_file(cache: Path, monkeypatch: py
     monkeypatch.setattr(formatting, "_workers", lambda: workers)
     files = FileSet({**{f"m{n:02}.py": ugly(n) for n in range(10)}, "m03.py": "def (:\n", "m07.py": "class\n"})
     with pytest.raises(SdkgenError) as caught:
-        formatting.format_files(files)
+        formatting.format_files(files, layout=False)
     [problem] = caught.value.problems
     assert (problem.file, problem.code) == ("m03.py", "internal-invalid-python")
 

@@ -18,6 +18,7 @@ It relies on two properties of generated code: `\"\"\"` appears only as a docstr
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from .linesplit import LINE_LENGTH, OPENING, Leaf, Line, str_width, transform_line
@@ -67,15 +68,15 @@ def lay_out(text: str) -> str | None:
         long = [i for i, line in enumerate(lines) if _too_wide(line)]
     if not long:
         return text
-    in_docstring = _docstring_lines(text, lines, long)
-    if in_docstring is None:
+    docstrings = _Docstrings(text, lines)
+    if not docstrings.understood(text):
         return None
     replaced: dict[int, tuple[int, str]] = {}  # first line -> (lines it replaces, new text)
     try:
         for index in long:
-            if in_docstring[index]:
+            if index in docstrings:
                 continue  # black never splits string contents
-            split = _split(lines, index)
+            split = _split(lines, index, docstrings)
             if split is not None:
                 first, replacement = split
                 replaced[first] = (index + 1 - first, replacement)
@@ -101,29 +102,30 @@ def _too_wide(line: str) -> bool:
                                        and str_width(line) > LINE_LENGTH)
 
 
-def _docstring_lines(text: str, lines: list[str], wanted: list[int]) -> dict[int, bool] | None:
-    """For each line in WANTED, whether it lies inside a triple-quoted string (or holds a
-    delimiter of one); None when triple quotes appear where this module cannot tell."""
-    if "'''" in text:
-        return None
-    quotes = [match.start() for match in _TRIPLE.finditer(text)]
-    for position in quotes:
-        line_start = text.rfind("\n", 0, position) + 1
-        if "#" in text[line_start:position]:
-            return None  # in a comment, perhaps
-    flags: dict[int, bool] = {}
-    offset = 0
-    line_index = 0
-    for index in wanted:
-        while line_index < index:
-            offset += len(lines[line_index]) + 1
-            line_index += 1
-        before = bisect.bisect_left(quotes, offset)
-        flags[index] = before % 2 == 1 or '"""' in lines[index]
-    return flags
+class _Docstrings:
+    """Which lines lie inside a triple-quoted string (or hold a delimiter of one)."""
+
+    def __init__(self, text: str, lines: list[str]) -> None:
+        self.lines = lines
+        self.quotes = [match.start() for match in _TRIPLE.finditer(text)]
+        self.offsets = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
+
+    def understood(self, text: str) -> bool:
+        """False when a triple quote may sit in a comment, or `'''` appears: not modelled."""
+        if "'''" in text:
+            return False
+        for position in self.quotes:
+            line_start = text.rfind("\n", 0, position) + 1
+            if "#" in text[line_start:position]:
+                return False
+        return True
+
+    def __contains__(self, index: int) -> bool:
+        before = bisect.bisect_left(self.quotes, self.offsets[index])
+        return before % 2 == 1 or '"""' in self.lines[index]
 
 
-def _split(lines: list[str], index: int) -> tuple[int, str] | None:
+def _split(lines: list[str], index: int, docstrings: _Docstrings) -> tuple[int, str] | None:
     """(first line replaced, replacement) for long line INDEX; None to keep it as it is.
     Lines from the first to INDEX are replaced (more than one for a def's long tail)."""
     line = lines[index]
@@ -145,8 +147,11 @@ def _split(lines: list[str], index: int) -> tuple[int, str] | None:
         # black splits the whole def again (its return annotation may gain a magic comma)
         first, code = _whole_def(lines, index, indent)
         kind, leaves = "statement", _statement_leaves(code)
-    elif _inside_brackets(lines, index):
+    elif _inside_brackets(lines, index, docstrings):
         if not code.endswith(","):
+            # a bracket's only content (e.g. a long message): black cannot split one token
+            if len(_tokens(code)) == 1:
+                return None
             raise Unmodelled("an item without a trailing comma")
         kind, leaves = "item", _item_leaves(code)
     else:
@@ -212,9 +217,11 @@ def _context_line(kind: str, leaves: list[Leaf], depth: int) -> Line:
     return line
 
 
-def _inside_brackets(lines: list[str], index: int) -> bool:
+def _inside_brackets(lines: list[str], index: int, docstrings: _Docstrings) -> bool:
     previous = index - 1
-    while previous >= 0 and not lines[previous].strip():
+    while previous >= 0 and (not lines[previous].strip() or (
+        lines[previous].lstrip().startswith("#") and previous not in docstrings
+    )):
         previous -= 1
     if previous < 0:
         return False
@@ -262,8 +269,31 @@ def _tokens(code: str) -> list[Leaf]:
 
 def _check_string(text: str) -> None:
     quote = min((i for i in (text.find('"'), text.find("'")) if i >= 0), default=0)
-    if text[:quote] not in _STRING_PREFIXES or text[quote] != '"' or "\n" in text or '\\"' in text:
+    if text[:quote] not in _STRING_PREFIXES or "\n" in text or not _black_keeps_quotes(text, text[:quote]):
         raise Unmodelled("a string black would change")
+
+
+def _black_keeps_quotes(text: str, prefix: str) -> bool:
+    """Whether black's quote normalisation leaves the one-line literal TEXT as it is: double
+    quotes, unless single quotes need fewer escapes (no escape is ever removed or added)."""
+    quote = text[len(prefix)]
+    other = "'" if quote == '"' else '"'
+    body = text[len(prefix) + 1:-1]
+    if "r" in prefix:
+        return quote == '"' or bool(re.search(rf"(([^\\]|^)(\\\\)*){other}", body))
+    if re.search(rf"([^\\]|^)\\((?:\\\\)*){other}", body):
+        return False  # an escape of the other quote: black removes it
+    if "f" in prefix:
+        return quote == '"'  # keep it simple: generated f-strings are double-quoted
+    escapes_here = body.count("\\")
+    swapped = re.sub(rf"([^\\]|^)\\((?:\\\\)*){quote}", rf"\1\2{quote}", body)
+    swapped = re.sub(rf"([^\\]|^)\\((?:\\\\)*){quote}", rf"\1\2{quote}", swapped)
+    unescaped_other = re.compile(rf"(([^\\]|^)(\\\\)*){other}")
+    swapped = unescaped_other.sub(rf"\1\\{other}", unescaped_other.sub(rf"\1\\{other}", swapped))
+    escapes_there = swapped.count("\\")
+    if escapes_there > escapes_here:
+        return True
+    return escapes_there == escapes_here and quote == '"'
 
 
 def _annotate(leaves: list[Leaf]) -> None:
