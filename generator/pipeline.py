@@ -179,9 +179,12 @@ def generate_files(spec: Path, *, config: Path | None = None, package_name: str 
     # here, rendering reuses its memory instead of adding to the peak.
     del document
     with timings.stage("render"), _collector_paused():
-        rendered = render_sdk(built.api, cache=default_cache(generator_sha256()))
+        cache = default_cache(generator_sha256())
+        rendered = render_sdk(built.api, cache=cache)
     with timings.stage("format"):
         files = format_files(rendered)
+    if cache is not None:
+        cache.commit(files)
     files, package_dir = lay_out(files, built.api.package.import_name, layout)
     # The package's lib/ and the config's hand_owned paths are never generated into.
     owned = hand_owned_matcher((f"{package_dir}lib/", *settings.hand_owned))

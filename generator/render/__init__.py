@@ -290,17 +290,17 @@ class _Renderer:
         summaries = []
         for top, key in zip(self.api.resources, keys):
             unit = cache.load(key) if cache is not None and key is not None else None
-            if unit is None:
+            if unit is not None:
+                self.verbatim.update(unit.files)  # final already: the format stage skips them
+            else:
                 unit = render_unit(self.api, top, self.text)
                 if cache is not None and key is not None:
-                    cache.store(key, unit)
+                    cache.defer(key, unit)  # stored once formatted (RenderCache.commit)
             for path, text in unit.files.items():
                 self.emit(path, text)
             for path in unit.packages:
                 self.files[path] = ""
             summaries.append(unit.summary)
-        if cache is not None:
-            cache.evict()
         return summaries
 
     def runtime(self) -> None:
@@ -353,5 +353,6 @@ class _Renderer:
 
 def render_sdk(api: Api, cache: RenderCache | None = None) -> FileSet:
     """Every file of the SDK. With a `cache`, the files of each top-level resource whose inputs
-    are unchanged come from it (byte for byte what rendering them would give)."""
+    are unchanged come from it in their final, formatted form (listed in `FileSet.formatted`);
+    the caller stores the others with `cache.commit` once it has formatted them."""
     return _Renderer(api, cache).run()

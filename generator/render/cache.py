@@ -1,4 +1,5 @@
-"""Rendered units kept on disk between runs: a run renders only the resources that changed.
+"""Rendered units kept on disk between runs: a run renders and formats only the resources
+that changed.
 
 A unit (units.py) is a pure function of the generator (its code and templates), the `Api`
 without its resources (schemas, auth, package, ...) and one top-level `Resource`; its key is
@@ -6,6 +7,11 @@ a hash of exactly those three, the IR values pickled (frozen dataclasses, tuples
 strings: pickling is deterministic and covers every field). An entry is therefore valid
 forever and is never invalidated, only evicted: when the directory grows past `MAX_BYTES`,
 the entries used least recently go first.
+
+An entry holds the unit's files in their final form: the renderer passes a unit found here on
+as already formatted, and a unit it rendered is stored by `commit` once the format stage has
+formatted it (format.py is part of the generator's hash, so the final text is as much a
+function of the key as the rendered one).
 
 An entry is a JSON header (the unit's summary, and each file's path and size) followed by the
 files' UTF-8 bytes: reading back GitHub's 47 units takes ~20 ms, where one JSON document with
@@ -24,6 +30,7 @@ import os
 import pickle
 import platform
 import tempfile
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,7 +44,7 @@ MAX_BYTES = 256 * 1024 * 1024
 # Jinja or Python could lay out the same templates differently.
 _RENDERING_TOOLS = f"jinja2 {jinja2.__version__}; python {platform.python_version()}"
 _SUFFIX = ".unit"
-_FORMAT = b"sdkgen render cache 2\n"
+_FORMAT = b"sdkgen render cache 3\n"
 
 
 def cache_dir() -> Path | None:
@@ -56,6 +63,7 @@ class RenderCache:
         self.hits = 0
         self.misses = 0
         self._stored = False
+        self._pending: list[tuple[str, UnitFiles]] = []
 
     def keys(self, api: Api) -> list[str] | None:
         """The key of each top-level resource's unit, in `api.resources` order; None when the
@@ -85,6 +93,17 @@ class RenderCache:
             pass
         self.hits += 1
         return unit
+
+    def defer(self, key: str, unit: UnitFiles) -> None:
+        """Keep `unit` (just rendered) until `commit` has its formatted files."""
+        self._pending.append((key, unit))
+
+    def commit(self, final: Mapping[str, str]) -> None:
+        """Store every deferred unit with its files as `final` (the formatted SDK) has them."""
+        for key, unit in self._pending:
+            self.store(key, UnitFiles({path: final[path] for path in unit.files}, unit.packages, unit.summary))
+        self._pending.clear()
+        self.evict()
 
     def store(self, key: str, unit: UnitFiles) -> None:
         try:
