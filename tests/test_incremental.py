@@ -187,3 +187,27 @@ def test_an_ir_that_cannot_be_pickled_is_rendered_without_the_cache(
         pipeline.generate(spec, tmp_path / "sdk")
     assert entries(cache) == set()
     assert tree(tmp_path / "sdk") == cold(spec, tmp_path / "cold", monkeypatch)
+
+
+def test_units_from_the_cache_skip_the_format_stage(
+    petstore: tuple[Path, dict], cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import format as formatting
+
+    spec, document = petstore
+    out = tmp_path / "sdk"
+    pipeline.generate(spec, out)
+    operation(document, "getInventory")["description"] = "Inventories, changed again"
+    spec.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    formatted: list[str] = []
+    original = formatting.format_files
+
+    def recording(files, **options):  # type: ignore[no-untyped-def]
+        formatted.extend(path for path in files if path.endswith(".py") and path not in files.formatted)
+        return original(files, **options)
+
+    monkeypatch.setattr(formatting, "format_files", recording)
+    pipeline.generate(spec, out)
+    assert "src/swagger_petstore/resources/store.py" in formatted
+    assert not any(path.endswith(("resources/pet.py", "resources/user.py")) for path in formatted)
+    assert tree(out) == cold(spec, tmp_path / "cold", monkeypatch)
