@@ -1,7 +1,7 @@
 """FileSet -> FileSet with every Python file exactly as black formats it.
 
 The templates already write black's layout except for lines too long to fit, and
-`render.layout` splits those as black would (tests prove both on generated trees and random
+`layout` splits those as black would (tests prove both on generated trees and random
 statements), so black itself does not run for most files. A file holding a long line layout
 does not model goes to black: black costs ~30-100 ms a file, so those results are cached on
 disk by a hash of black's version, mode and the input text (a cache entry is a pure function
@@ -47,6 +47,9 @@ def __getattr__(name: str) -> Any:
 
 # Below this many cache misses, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 8
+# Below this many bytes of text with long lines, laying out in one process is quicker (a worker
+# costs ~0.1 s to start; layout handles ~5 MB/s).
+_PARALLEL_LAYOUT_FROM = 2_000_000
 
 
 def _cache_dir() -> Path | None:
@@ -121,18 +124,35 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
+def _lay_out_all(texts: list[str]) -> list[str | None]:
+    """layout.lay_out of each text; in worker processes when there is enough work for them."""
+    from .layout import lay_out, needs_layout
+
+    work = [index for index, text in enumerate(texts) if needs_layout(text)]
+    results: list[str | None] = list(texts)
+    workers = min(_workers(), 4)
+    if workers > 1 and sum(len(texts[index]) for index in work) >= _PARALLEL_LAYOUT_FROM:
+        # the larger texts first, in small chunks, so no worker is left with the big tail alone
+        work.sort(key=lambda index: -len(texts[index]))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            laid = list(pool.map(lay_out, [texts[index] for index in work], chunksize=4))
+    else:
+        laid = [lay_out(texts[index]) for index in work]
+    for index, text in zip(work, laid):
+        results[index] = text
+    return results
+
+
 def format_files(files: FileSet, *, layout: bool = True) -> FileSet:
     """FILES formatted. With `layout` (rendered files: black's layout but for long lines) black
-    runs only where render.layout declines; without it, on every Python file."""
-    from .render.layout import lay_out  # render imports this module's style constants
-
+    runs only where layout declines; without it, on every Python file."""
     cache = _cache_dir()
     done: dict[str, str] = {}
     missing: list[str] = []
-    for path, text in files.items():
-        if not path.endswith(".py") or path in files.formatted:
-            continue
-        laid = lay_out(text) if layout else None
+    paths = [path for path in files if path.endswith(".py") and path not in files.formatted]
+    laid_out = _lay_out_all([files[path] for path in paths]) if layout else [None] * len(paths)
+    for path, laid in zip(paths, laid_out):
+        text = files[path]
         if laid is not None:
             done[path] = laid
             continue

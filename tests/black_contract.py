@@ -1,7 +1,7 @@
 """The rendering contract with black, as a reusable check.
 
 Templates and views lay code out as black would, except for one thing: a physical line longer
-than the line length is left whole (generator/render/layout.py splits those). So for a rendered
+than the line length is left whole (generator/layout.py splits those). So for a rendered
 file, `black.format_str(text)` may differ from `text` only in hunks that replace long lines by
 their split. `violations` returns every other hunk: each one is a place where a template or
 view does not yet write black's layout.

@@ -1,6 +1,6 @@
 """Templates write black's layout, and the format stage's output is black's, without black.
 
-The production path runs black only where generator/render/layout.py declines a long line: what
+The production path runs black only where generator/layout.py declines a long line: what
 the templates and views write must already be black's output except lines longer than the line
 length, and layout must split those exactly as black does. These tests render SDKs, check that
 contract with `tests/black_contract.py`, then check that the format stage gives, file for file,

@@ -1,4 +1,4 @@
-"""generator.render.layout splits over-long lines exactly as black does.
+"""generator.layout splits over-long lines exactly as black does.
 
 Random statements of the shapes generated code has (imports, annotated fields, calls with
 keyword arguments, dict and list displays, subscripts, `return`, `assert`, `with`, defs and
@@ -15,8 +15,8 @@ import black
 import pytest
 
 from generator.format import LINE_LENGTH, MODE
-from generator.render import layout
-from generator.render.linesplit import LINE_LENGTH as SPLIT_LINE_LENGTH
+from generator import layout
+from generator.linemodel import LINE_LENGTH as SPLIT_LINE_LENGTH
 
 WORDS = ["id", "name", "account_id", "resource_group", "x", "per_page", "page", "scope", "meta", "value",
          "organization_member_permissions", "items", "cursor", "enterprise", "key", "data_type"]

@@ -146,7 +146,7 @@ class TestCallView:
     route_method: str
     route_regex: str
     response_status: int
-    response_body: str  # py literal
+    response_body: object  # JSON data, or bytes the mock server sends as they are
     expected_all_body: str  # py literal of the JSON body sent with all args, or "" when no body
     expected_all_query: str  # py literal of the query pairs sent with all args
     query_exact: bool  # False when styled arrays/objects add pairs beyond expected_all_query
@@ -537,7 +537,7 @@ class ViewBuilder:
             route_method=op.http_method.upper(),
             route_regex=regex,
             response_status=int(op.response.status) if op.response.status.isdigit() else 200,
-            response_body=py_literal(body),
+            response_body=body,
             expected_all_body=expected_body,
             expected_all_query=expected_query,
             query_exact=not any(isinstance(v, (list, dict)) for _k, v in query),

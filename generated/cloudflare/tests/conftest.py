@@ -16,106 +16,19 @@ from cloudflare import Cloudflare, AsyncCloudflare
 # Credentials the tests construct clients with (sent to the loopback mock server only).
 CLIENT_KWARGS: Dict[str, str] = {"api_email": "user@example.com", "api_key": "144c9defac04969c7bfad8efaa8ea194"}
 
-# (method, path pattern, status, content type, body: JSON data or raw bytes) for every operation.
-ROUTES: List[Tuple[str, str, int, str, Any]] = [
-    (
-        "DELETE",
-        "^/accounts/[^/]+/iam/resource_groups/[^/]+$",
-        200,
-        "application/json",
-        {"success": True, "errors": [], "messages": [], "result": {"id": "023e105f4ecef8ad9ca31a8372d0c353"}},
-    ),
-    (
-        "GET",
-        "^/accounts/[^/]+/iam/resource_groups/[^/]+$",
-        200,
-        "application/json",
-        {
-            "success": True,
-            "errors": [],
-            "messages": [],
-            "result": {
-                "id": "6d7f2f5f5b1d4a0e9081fdc98d432fd1",
-                "meta": {"key": "string", "value": "string"},
-                "name": "com.cloudflare.api.account.eb78d65290b24279ba6f44721b3ea3c4",
-                "scope": [
-                    {
-                        "key": "com.cloudflare.api.account.eb78d65290b24279ba6f44721b3ea3c4",
-                        "objects": [{"key": "com.cloudflare.api.account.zone.23f8d65290b24279ba6f44721b3eaad5"}],
-                    }
-                ],
-            },
-        },
-    ),
-    (
-        "PUT",
-        "^/accounts/[^/]+/iam/resource_groups/[^/]+$",
-        200,
-        "application/json",
-        {
-            "success": True,
-            "errors": [],
-            "messages": [],
-            "result": {
-                "id": "6d7f2f5f5b1d4a0e9081fdc98d432fd1",
-                "meta": {"key": "string", "value": "string"},
-                "name": "com.cloudflare.api.account.eb78d65290b24279ba6f44721b3ea3c4",
-                "scope": [
-                    {
-                        "key": "com.cloudflare.api.account.eb78d65290b24279ba6f44721b3ea3c4",
-                        "objects": [{"key": "com.cloudflare.api.account.zone.23f8d65290b24279ba6f44721b3eaad5"}],
-                    }
-                ],
-            },
-        },
-    ),
-    (
-        "GET",
-        "^/accounts/[^/]+/iam/resource_groups$",
-        200,
-        "application/json",
-        {
-            "success": True,
-            "errors": [],
-            "messages": [],
-            "result": [
-                {
-                    "id": "6d7f2f5f5b1d4a0e9081fdc98d432fd1",
-                    "meta": {"key": "string", "value": "string"},
-                    "name": "com.cloudflare.api.account.eb78d65290b24279ba6f44721b3ea3c4",
-                    "scope": [
-                        {
-                            "key": "com.cloudflare.api.account.eb78d65290b24279ba6f44721b3ea3c4",
-                            "objects": [{"key": "com.cloudflare.api.account.zone.23f8d65290b24279ba6f44721b3eaad5"}],
-                        }
-                    ],
-                }
-            ],
-        },
-    ),
-    (
-        "POST",
-        "^/accounts/[^/]+/iam/resource_groups$",
-        200,
-        "application/json",
-        {
-            "success": True,
-            "errors": [],
-            "messages": [],
-            "result": {
-                "id": "6d7f2f5f5b1d4a0e9081fdc98d432fd1",
-                "meta": {"key": "string", "value": "string"},
-                "name": "com.cloudflare.api.account.eb78d65290b24279ba6f44721b3ea3c4",
-                "scope": [
-                    {
-                        "key": "com.cloudflare.api.account.eb78d65290b24279ba6f44721b3ea3c4",
-                        "objects": [{"key": "com.cloudflare.api.account.zone.23f8d65290b24279ba6f44721b3eaad5"}],
-                    }
-                ],
-            },
-        },
-    ),
-]
+
+def _load_routes() -> List[Tuple[str, str, int, str, Any]]:
+    """(method, path pattern, status, content type, body: JSON data or raw bytes) for every
+    operation, from routes.json beside this file."""
+    with open(os.path.join(os.path.dirname(__file__), "routes.json"), encoding="utf-8") as handle:
+        entries = json.load(handle)
+    return [
+        (method, pattern, status, content_type, body["bytes"].encode("latin-1") if "bytes" in body else body["json"])
+        for method, pattern, status, content_type, body in entries
+    ]
+
+
+ROUTES = _load_routes()
 
 
 class RecordedRequest:

@@ -13,268 +13,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-LINE_LENGTH = 120  # generator.format.LINE_LENGTH; the test keeps them equal
+from .linemodel import (
+    COMMA_PRIORITY,
+    DOT_PRIORITY,
+    GENERATION,
+    LINE_LENGTH,
+    OPENING,
+    Leaf,
+    Line,
+    _is_comma,
+    _is_op,
+    _one_sequence_between,
+    is_short_enough,
+    str_width,
+)
 
-# Delimiter priorities, as black ranks them.
-COMPREHENSION_PRIORITY = 20
-COMMA_PRIORITY = 18
-TERNARY_PRIORITY = 16
-LOGIC_PRIORITY = 14
-STRING_PRIORITY = 12
-COMPARATOR_PRIORITY = 10
-MATH_PRIORITIES = {
-    "|": 9, "^": 8, "&": 7, "<<": 6, ">>": 6, "+": 5, "-": 5,
-    "*": 4, "/": 4, "//": 4, "%": 4, "@": 4, "~": 3, "**": 2,
-}
-DOT_PRIORITY = 1
-COMPARATORS = frozenset({"<", ">", "==", "!=", "<=", ">="})
 
-OPENING = {"(": ")", "[": "]", "{": "}"}
-CLOSING = frozenset(OPENING.values())
-BRACKETS = frozenset(OPENING) | CLOSING
 class CannotSplit(Exception):
     pass
-
-
-class Leaf:
-    """One token of a line; mutable like black's leaves (splits make optional parens visible)."""
-
-    __slots__ = ("kind", "value", "prefix", "spacing", "bracket_depth", "opening_bracket", "parent",
-                 "unary", "annotation", "role", "opening", "closing", "btype")
-
-    def __init__(self, kind: str, value: str, spacing: str, role: str = "") -> None:
-        self.kind = kind  # NAME, NUMBER, STRING, OP; brackets and "," are OP with their value
-        self.value = value
-        self.prefix = spacing
-        self.spacing = spacing  # the space before it on one line: what black's whitespace() gives
-        self.bracket_depth = 0
-        self.opening_bracket: Leaf | None = None
-        # for brackets: "atom" (a display or parenthesised expression), "trailer" (call or
-        # subscript), "import" (the names of `from x import`), "params" (a def's), "class"
-        self.parent = ""
-        self.unary = False  # a prefix operator or a `*`/`**` unpacking: never a delimiter
-        self.annotation = ""  # "param" or "return" inside a def's annotations
-        # "lpar"/"rpar": parentheses black treats as optional (invisible until a split shows them)
-        self.role = role
-        if role:
-            self.btype = "(" if role == "lpar" else ")"
-        else:
-            self.btype = value if kind == "OP" and value in BRACKETS else ""
-        self.opening = self.btype in OPENING
-        self.closing = self.btype in CLOSING
-
-    def copy(self) -> Leaf:
-        twin = Leaf(self.kind, self.value, self.spacing, self.role)
-        twin.parent, twin.unary, twin.annotation = self.parent, self.unary, self.annotation
-        return twin
-
-    def __str__(self) -> str:
-        return self.prefix + self.value
-
-
-def str_width(text: str) -> int:
-    """Display width, as black measures it (East Asian wide characters count two)."""
-    if text.isascii():
-        return len(text)
-    from black.strings import str_width as black_width  # black's own table; rarely needed
-
-    return int(black_width(text))
-
-
-class BracketTracker:
-    def __init__(self) -> None:
-        self.depth = 0
-        self.bracket_match: dict[tuple[int, str], Leaf] = {}
-        self.delimiters: dict[int, int] = {}
-        self.previous: Leaf | None = None
-        self.invisible: list[Leaf] = []
-        self.for_loop_depths: list[int] = []
-
-    def mark(self, leaf: Leaf) -> None:
-        if self.depth == 0 and leaf.closing and (self.depth, leaf.btype) not in self.bracket_match:
-            return
-        # a comprehension's target, `for` to `in`, counts one level deeper (its commas do not split)
-        if self.for_loop_depths and self.for_loop_depths[-1] == self.depth and leaf.kind == "NAME" \
-                and leaf.value == "in":
-            self.depth -= 1
-            self.for_loop_depths.pop()
-        if leaf.closing:
-            self.depth -= 1
-            opening = self.bracket_match.pop((self.depth, leaf.btype))
-            leaf.opening_bracket = opening
-            if not leaf.value:
-                self.invisible.append(leaf)
-        leaf.bracket_depth = self.depth
-        if self.depth == 0:
-            priority = _split_before_priority(leaf, self.previous)
-            if priority and self.previous is not None:
-                self.delimiters[id(self.previous)] = priority
-            elif leaf.kind == "OP" and leaf.value == ",":
-                self.delimiters[id(leaf)] = COMMA_PRIORITY
-        if leaf.opening:
-            self.bracket_match[self.depth, OPENING[leaf.btype]] = leaf
-            self.depth += 1
-            if not leaf.value:
-                self.invisible.append(leaf)
-        self.previous = leaf
-        if leaf.kind == "NAME" and leaf.value == "for":
-            self.depth += 1
-            self.for_loop_depths.append(self.depth)
-
-    def max_priority(self, exclude: frozenset[int] = frozenset()) -> int:
-        """The highest delimiter priority; ValueError when there is none (as black)."""
-        return max(v for k, v in self.delimiters.items() if k not in exclude)
-
-    def count_with_priority(self, priority: int = 0) -> int:
-        if not self.delimiters:
-            return 0
-        priority = priority or self.max_priority()
-        return sum(1 for p in self.delimiters.values() if p == priority)
-
-
-def _split_before_priority(leaf: Leaf, previous: Leaf | None) -> int:
-    if leaf.unary:
-        return 0
-    if leaf.kind == "OP":
-        if leaf.value == "." and (previous is None or previous.closing):
-            return DOT_PRIORITY
-        if leaf.value in MATH_PRIORITIES:
-            return MATH_PRIORITIES[leaf.value]
-        if leaf.value in COMPARATORS:
-            return COMPARATOR_PRIORITY
-        return 0
-    if leaf.kind == "STRING" and previous is not None and previous.kind == "STRING":
-        return STRING_PRIORITY
-    if leaf.kind != "NAME":
-        return 0
-    if leaf.parent in ("comp_for", "comp_if"):
-        return COMPREHENSION_PRIORITY
-    if leaf.parent == "test" and leaf.value in ("if", "else"):
-        return TERNARY_PRIORITY
-    if leaf.value == "is":
-        return COMPARATOR_PRIORITY
-    if leaf.value == "in" and leaf.parent != "comp_in" and not (previous is not None and previous.kind == "NAME" and previous.value == "not"):
-        return COMPARATOR_PRIORITY
-    if leaf.value == "not" and leaf.parent == "comp_op" and not (
-        previous is not None and previous.kind == "NAME" and previous.value == "is"
-    ):
-        return COMPARATOR_PRIORITY
-    if leaf.value in ("and", "or"):
-        return LOGIC_PRIORITY
-    return 0
-
-
-# Bumped whenever a split shows optional parentheses: cached line texts are stale then.
-_generation = [0]
-
-
-class Line:
-    def __init__(self, depth: int = 0, inside_brackets: bool = False) -> None:
-        self._text: tuple[int, str] | None = None
-        self.depth = depth
-        self.inside_brackets = inside_brackets
-        self.leaves: list[Leaf] = []
-        self.tracker = BracketTracker()
-        self.should_split_rhs = False
-        self.magic_trailing_comma: Leaf | None = None
-
-    def append(self, leaf: Leaf, preformatted: bool = False, track_bracket: bool = False) -> None:
-        self._text = None
-        if not preformatted:
-            prefix = leaf.spacing if self.leaves else ""
-            if leaf.prefix != prefix:
-                leaf.prefix = prefix
-                _generation[0] += 1
-        if self.inside_brackets or not preformatted or track_bracket:
-            self.tracker.mark(leaf)
-            if self.has_magic_trailing_comma(leaf):
-                self.magic_trailing_comma = leaf
-        self.leaves.append(leaf)
-
-    def has_magic_trailing_comma(self, closing: Leaf) -> bool:
-        if not (closing.closing and self.leaves and _is_comma(self.leaves[-1])):
-            return False
-        kind = closing.btype
-        if kind == "}":
-            return True
-        if kind == "]":
-            opening = closing.opening_bracket
-            return not (opening is not None and opening.parent == "trailer"
-                        and _one_sequence_between(opening, closing, self.leaves, "["))
-        if self.is_import:
-            return True
-        opening = closing.opening_bracket
-        return opening is not None and not _one_sequence_between(opening, closing, self.leaves, "(")
-
-    @property
-    def is_import(self) -> bool:
-        return bool(self.leaves) and self.leaves[0].kind == "NAME" and self.leaves[0].value == "from" \
-            and self.leaves[0].parent == "import"
-
-    @property
-    def is_def(self) -> bool:
-        if not self.leaves or self.leaves[0].kind != "NAME":
-            return False
-        first = self.leaves[0].value
-        return first == "def" or (first == "async" and len(self.leaves) > 1 and self.leaves[1].value == "def")
-
-    def is_chained_assignment(self) -> bool:
-        return sum(1 for leaf in self.leaves if _is_op(leaf, "=")) > 1
-
-    def clone(self) -> Line:
-        twin = Line(self.depth, self.inside_brackets)
-        twin.should_split_rhs = self.should_split_rhs
-        twin.magic_trailing_comma = self.magic_trailing_comma
-        return twin
-
-    def __str__(self) -> str:
-        cached = self._text
-        if cached is not None and cached[0] == _generation[0]:
-            return cached[1]
-        if not self.leaves:
-            return ""
-        leaves = self.leaves
-        first = leaves[0]
-        text = first.prefix + "    " * self.depth + first.value + "".join([leaf.prefix + leaf.value for leaf in leaves[1:]])
-        self._text = (_generation[0], text)
-        return text
-
-    def __bool__(self) -> bool:
-        return bool(self.leaves)
-
-
-def _is_op(leaf: Leaf, value: str) -> bool:
-    return leaf.kind == "OP" and leaf.value == value and not leaf.role
-
-
-def _is_comma(leaf: Leaf) -> bool:
-    return _is_op(leaf, ",")
-
-
-def _one_sequence_between(opening: Leaf, closing: Leaf, leaves: list[Leaf], kind: str) -> bool:
-    """Black's is_one_sequence_between: a one-tuple (or one-element subscript) between the pair."""
-    if opening.btype != kind or closing.btype != OPENING[kind]:
-        return False
-    depth = closing.bracket_depth + 1
-    try:
-        start = next(i for i, leaf in enumerate(leaves) if leaf is opening)
-    except StopIteration:
-        return False
-    commas = 0
-    for leaf in leaves[start + 1:]:
-        if leaf is closing:
-            break
-        if leaf.bracket_depth == depth and _is_comma(leaf):
-            commas += 1
-            # commas of an argument or parameter list make it a list, not a one-tuple
-            if opening.parent in ("trailer", "params", "class") and kind == "(":
-                commas += 1
-                break
-    return commas < 2
-
-
-def is_short_enough(line: Line) -> bool:
-    return str_width(str(line)) <= LINE_LENGTH
 
 
 # ---------------------------------------------------------------------------------------------
@@ -725,10 +481,10 @@ def _clear_prefix(leaf: Leaf) -> None:
     (on the shared leaf, so the line it came from reads differently from now on, as in black)."""
     if leaf.prefix:
         leaf.prefix = ""
-        _generation[0] += 1
+        GENERATION[0] += 1
 
 
 def _ensure_visible(leaf: Leaf) -> None:
     if leaf.role and not leaf.value:
         leaf.value = "(" if leaf.role == "lpar" else ")"
-        _generation[0] += 1
+        GENERATION[0] += 1

@@ -20,8 +20,10 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from functools import lru_cache
 
-from .linesplit import LINE_LENGTH, OPENING, Leaf, Line, str_width, transform_line
+from .linemodel import LINE_LENGTH, OPENING, Leaf, Line, str_width
+from .linesplit import transform_line
 
 # Words after which a bracket opens an expression (an atom), not a call or a subscript.
 _KEYWORDS = frozenset({
@@ -52,6 +54,12 @@ _TOKEN = re.compile(
 
 class Unmodelled(Exception):
     """A line `lay_out` does not split itself: the file goes to black."""
+
+
+def needs_layout(text: str) -> bool:
+    """Whether TEXT has a line that may be too wide (cheap: most files have none)."""
+    widest = max(map(len, text.split("\n")))
+    return widest > LINE_LENGTH or (widest * 2 > LINE_LENGTH and not text.isascii())
 
 
 def lay_out(text: str) -> str | None:
@@ -98,8 +106,10 @@ def lay_out(text: str) -> str | None:
 
 
 def _too_wide(line: str) -> bool:
-    return len(line) > LINE_LENGTH or (len(line) * 2 > LINE_LENGTH and not line.isascii()
-                                       and str_width(line) > LINE_LENGTH)
+    if len(line) > LINE_LENGTH:
+        return True
+    # a character is at most two columns wide and at least two bytes long when it is not ASCII
+    return len(line) * 2 > LINE_LENGTH and len(line.encode("utf-8")) > LINE_LENGTH and str_width(line) > LINE_LENGTH
 
 
 class _Docstrings:
@@ -146,29 +156,40 @@ def _split(lines: list[str], index: int, docstrings: _Docstrings) -> tuple[int, 
             raise Unmodelled("a tail line other than a def's return annotation")
         # black splits the whole def again (its return annotation may gain a magic comma)
         first, code = _whole_def(lines, index, indent)
-        kind, leaves = "statement", _statement_leaves(code)
+        kind = "statement"
     elif _inside_brackets(lines, index, docstrings):
         if not code.endswith(","):
             # a bracket's only content (e.g. a long message): black cannot split one token
             if len(_tokens(code)) == 1:
                 return None
             raise Unmodelled("an item without a trailing comma")
-        kind, leaves = "item", _item_leaves(code)
+        kind = "item"
     else:
         if code.endswith(","):
             raise Unmodelled("a statement ending with a comma")
-        kind, leaves = "statement", _statement_leaves(code)
+        kind = "statement"
+    split = _split_code(kind, code, depth)
+    if split is None and first == index:
+        return None
+    return first, split if split is not None else "    " * depth + code
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_code(kind: str, code: str, depth: int) -> str | None:
+    """CODE (a statement or an item, at DEPTH) as black splits it; None when it stays one line.
+    Cached: sync and async twins and tests repeat many long lines."""
+    leaves = _statement_leaves(code) if kind == "statement" else _item_leaves(code)
     count = len(leaves)
     first_pass = transform_line(_context_line(kind, leaves, depth))
-    if len(first_pass) == 1 and first == index:
+    if len(first_pass) == 1:
         return None
     if sum(len(line.leaves) for line in first_pass) == count:
         # no trailing comma was added: black's second pass would see this very line again
-        return first, "\n".join(str(line) for line in first_pass)
+        return "\n".join(str(line) for line in first_pass)
     # black formats twice when the first pass changed anything: the trailing commas the first
     # pass added are magic in the second, which may split differently (e.g. on the right of a def)
     rejoined = [_second_pass_leaf(leaf) for line in first_pass for leaf in line.leaves]
-    return first, "\n".join(str(each) for each in transform_line(_context_line(kind, rejoined, depth)))
+    return "\n".join(str(each) for each in transform_line(_context_line(kind, rejoined, depth)))
 
 
 def _second_pass_leaf(leaf: Leaf) -> Leaf:
@@ -229,7 +250,7 @@ def _inside_brackets(lines: list[str], index: int, docstrings: _Docstrings) -> b
     if before.endswith('"""'):
         return False
     if "#" in before:
-        raise Unmodelled("a comment may hide where the previous line ends")
+        _tokens(before.strip())  # raises unless every "#" is inside a string (no comment)
     return before[-1] in "([{,"
 
 
@@ -240,29 +261,28 @@ def _inside_brackets(lines: list[str], index: int, docstrings: _Docstrings) -> b
 def _tokens(code: str) -> list[Leaf]:
     """CODE (one line, no triple-quoted string) as leaves; a regex, as `tokenize` costs ~10x."""
     leaves: list[Leaf] = []
-    position = 0
-    end = len(code)
-    while position < end:
-        match = _TOKEN.match(code, position)
-        if match is None or match.end() == position:
-            raise Unmodelled(f"cannot read {code[position:position + 20]!r}")
-        kind = match.lastgroup
-        text = match.group(kind)  # type: ignore[arg-type]
-        spacing = match.group("space")
-        if kind == "string":
-            _check_string(text)
-            leaves.append(Leaf("STRING", text, spacing))
-        elif kind == "number":
-            if not _PLAIN_NUMBER.fullmatch(text):
+    covered = 0
+    for spacing, string, number, name, op in _TOKEN.findall(code):
+        covered += len(spacing)
+        if string:
+            _check_string(string)
+            leaves.append(Leaf("STRING", string, spacing))
+            covered += len(string)
+        elif number:
+            if not _PLAIN_NUMBER.fullmatch(number):
                 raise Unmodelled("a number black would normalise")
-            leaves.append(Leaf("NUMBER", text, spacing))
-        elif kind == "name":
-            leaves.append(Leaf("NAME", text, spacing))
+            leaves.append(Leaf("NUMBER", number, spacing))
+            covered += len(number)
+        elif name:
+            leaves.append(Leaf("NAME", name, spacing))
+            covered += len(name)
+        elif op:
+            leaves.append(Leaf("OP", op, spacing))
+            covered += len(op)
         else:
-            leaves.append(Leaf("OP", text, spacing))
-        position = match.end()
-    if not leaves:
-        raise Unmodelled("an empty line")
+            break  # only spaces matched: what follows is no token this module reads
+    if covered != len(code) or not leaves:
+        raise Unmodelled(f"cannot read {code[:40]!r}")
     leaves[0].spacing = leaves[0].prefix = ""
     return leaves
 
@@ -277,8 +297,10 @@ def _black_keeps_quotes(text: str, prefix: str) -> bool:
     """Whether black's quote normalisation leaves the one-line literal TEXT as it is: double
     quotes, unless single quotes need fewer escapes (no escape is ever removed or added)."""
     quote = text[len(prefix)]
-    other = "'" if quote == '"' else '"'
     body = text[len(prefix) + 1:-1]
+    if "'" not in body and '"' not in body and "\\" not in body:
+        return quote == '"'  # the common case: nothing to escape either way
+    other = "'" if quote == '"' else '"'
     if "r" in prefix:
         return quote == '"' or bool(re.search(rf"(([^\\]|^)(\\\\)*){other}", body))
     if re.search(rf"([^\\]|^)\\((?:\\\\)*){other}", body):
@@ -353,6 +375,8 @@ def _annotate(leaves: list[Leaf]) -> None:
         previous = leaf
     if stack or conditionals:
         raise Unmodelled("unbalanced brackets or a conditional without else")
+    for leaf in leaves:
+        leaf.settle()
 
 
 def _wrap_conditionals(leaves: list[Leaf]) -> list[Leaf]:
