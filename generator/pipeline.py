@@ -143,18 +143,31 @@ def _collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off for the block. Building the IR and rendering make
     millions of objects next to the parsed spec and almost no cyclic garbage (GitHub's spec:
     ~4,000 objects), yet each full collection walks everything alive again: 10-25 % of these
-    stages, more the larger the spec. Garbage without cycles is freed as always."""
+    stages, more the larger the spec. Garbage without cycles is freed as always.
+
+    What the block made is then frozen (set aside until `generate_files` ends): left in the
+    youngest generation, it would all be walked by the first collection after the block."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
 
 def generate_files(spec: Path, *, config: Path | None = None, package_name: str = "", layout: str = "project",
                    timings: Timings | None = None, strict: bool = False) -> Generated:
+    try:
+        return _generate_files(spec, config=config, package_name=package_name, layout=layout, timings=timings,
+                               strict=strict)
+    finally:
+        gc.unfreeze()  # into the oldest generation: only a rare full collection walks them again
+
+
+def _generate_files(spec: Path, *, config: Path | None, package_name: str, layout: str, timings: Timings | None,
+                    strict: bool) -> Generated:
     from .config import Config, load_config
     from .format import format_files
     from .ir.build import build_api
