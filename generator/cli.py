@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from . import __version__
-from .cli_output import PROBLEM_FORMATS, Reporter
+from .cli_output import PROBLEM_FORMATS, Reporter, progress
 from .errors import SdkgenError, SpecProblem
 from .output import Drift
 
 if TYPE_CHECKING:
+    from .config import CommandLineSettings
     from .pipeline import Timings
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -61,6 +62,44 @@ _strict_option = click.option(
     "--strict", is_flag=True, help="Treat every problem as an error, also those that change nothing generated."
 )
 
+# (option, filter kind, exclude): the command-line spelling of the config's `select:` lists
+_SELECT_OPTIONS = tuple(
+    (f"--{side}-{kind}", kind, side == "exclude") for side in ("include", "exclude") for kind in ("tag", "path", "operation")
+)
+_SELECT_HELP = {
+    "tag": "operations with this tag", "path": "operations whose path matches this glob ('/pets/*', 'get /pets/*')",
+    "operation": "the operation with this operationId",
+}
+
+
+def _selection_options(command: F) -> F:
+    """--include-tag/--exclude-tag, -path and -operation (repeatable): added to the config's `select:`."""
+    for option, kind, exclude in reversed(_SELECT_OPTIONS):
+        verb = "Leave out" if exclude else "Generate only (with the other includes)"
+        command = click.option(
+            option, option.lstrip("-").replace("-", "_"), multiple=True, metavar="PATTERN" if kind == "path" else "NAME",
+            help=f"{verb} {_SELECT_HELP[kind]}; repeatable.",
+        )(command)
+    return command
+
+
+def _command_line_settings(values: dict[str, Any], templates: Path | None = None) -> CommandLineSettings:
+    """The selection filters and templates directory given as options."""
+    from .config import CommandLineSettings, SelectFilter
+
+    filters = tuple(
+        SelectFilter(kind=kind, pattern=pattern, exclude=exclude, option=option)
+        for option, kind, exclude in _SELECT_OPTIONS
+        for pattern in values.pop(option.lstrip("-").replace("-", "_"))
+    )
+    return CommandLineSettings(select=filters, templates=templates)
+
+
+_templates_option = click.option(
+    "--templates", type=click.Path(path_type=Path),
+    help="Directory of template overrides (replaces the config's `templates:`); see docs/templates.md.",
+)
+
 _layout_option = click.option(
     "--layout", type=click.Choice(["project", "package"]), default="project", show_default=True,
     help="project: pyproject, README, tests and src/NAME; package: only the package (for vendoring).",
@@ -92,21 +131,24 @@ def _print_timings(timings: Timings, verbose: bool) -> None:
 @click.option("--config", "-c", type=click.Path(path_type=Path), help="Generator config (default: sdkgen.yaml beside SPEC).")
 @click.option("--package-name", help="Distribution/import name of the generated package.")
 @_layout_option
+@_selection_options
+@_templates_option
 @_strict_option
 @_verbose_option
 @_reporting_options
 def generate(
-    spec: Path, output: Path, config: Path | None, package_name: str | None, layout: str, strict: bool, verbose: bool,
-    output_format: str, quiet: bool, fail_on: str,
+    spec: Path, output: Path, config: Path | None, package_name: str | None, layout: str, templates: Path | None,
+    strict: bool, verbose: bool, output_format: str, quiet: bool, fail_on: str, **selection: tuple[str, ...],
 ) -> None:
     """Generate the SDK for SPEC into --output (atomically); nothing to do if it is up to date."""
     reporter = _reporter("generate", output_format, quiet, fail_on)
-    _run_generate(reporter, spec, output, config, package_name or "", layout, verbose, strict)
+    options = _command_line_settings(selection, templates)
+    _run_generate(reporter, spec, output, config, package_name or "", layout, verbose, strict, options)
 
 
 def _run_generate(
     reporter: Reporter, spec: Path, output: Path, config: Path | None, package_name: str, layout: str, verbose: bool,
-    strict: bool = False,
+    strict: bool = False, options: CommandLineSettings | None = None,
 ) -> NoReturn:
     from .pipeline import Timings
     from .pipeline import generate as run
@@ -114,8 +156,9 @@ def _run_generate(
     timings = Timings()
     try:
         # --fail-on warning needs the warnings, which only a real run finds: no shortcut then.
-        generated = run(spec, output, config=config, package_name=package_name, layout=layout, timings=timings,
-                        reuse=not reporter.fail_on_warning, strict=strict)
+        with progress(reporter, timings):
+            generated = run(spec, output, config=config, package_name=package_name, layout=layout, timings=timings,
+                            reuse=not reporter.fail_on_warning, strict=strict, options=options)
     except SdkgenError as error:
         _print_timings(timings, verbose)
         _fail(reporter, error, "; nothing was written")
@@ -167,29 +210,34 @@ def _run_validate(reporter: Reporter, spec: Path, strict: bool = False) -> NoRet
 @click.option("--package-name")
 @_layout_option
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of what generate would change.")
+@_selection_options
+@_templates_option
 @_strict_option
 @_verbose_option
 @_reporting_options
 def check(
     spec: Path, output: Path, config: Path | None, package_name: str | None, layout: str, show_diff: bool,
-    strict: bool, verbose: bool, output_format: str, quiet: bool, fail_on: str,
+    templates: Path | None, strict: bool, verbose: bool, output_format: str, quiet: bool, fail_on: str,
+    **selection: tuple[str, ...],
 ) -> None:
     """Exit 1 if --output differs from what SPEC would generate (writes nothing)."""
     reporter = _reporter("check", output_format, quiet, fail_on)
-    _run_check(reporter, spec, output, config, package_name or "", layout, show_diff, verbose, strict)
+    options = _command_line_settings(selection, templates)
+    _run_check(reporter, spec, output, config, package_name or "", layout, show_diff, verbose, strict, options)
 
 
 def _run_check(
     reporter: Reporter, spec: Path, output: Path, config: Path | None, package_name: str, layout: str,
-    show_diff: bool, verbose: bool, strict: bool = False,
+    show_diff: bool, verbose: bool, strict: bool = False, options: CommandLineSettings | None = None,
 ) -> NoReturn:
     from .output import drift_patch
     from .pipeline import Timings, check_drift
 
     timings = Timings()
     try:
-        checked = check_drift(spec, output, config=config, package_name=package_name, layout=layout, timings=timings,
-                              reuse=not reporter.fail_on_warning, strict=strict)
+        with progress(reporter, timings):
+            checked = check_drift(spec, output, config=config, package_name=package_name, layout=layout,
+                                  timings=timings, reuse=not reporter.fail_on_warning, strict=strict, options=options)
     except SdkgenError as error:
         _print_timings(timings, verbose)
         _fail(reporter, error)
@@ -265,18 +313,21 @@ def _run_verify(reporter: Reporter, directory: Path, no_tests: bool) -> NoReturn
     "--fail-on", type=click.Choice(["breaking", "non-breaking", "never"]), default="never", show_default=True,
     help="Exit 1 when a change of this class (or a more severe one) is found.",
 )
+@_selection_options
 def diff(
     specs: tuple[Path, ...], old_ref: str | None, old_config: Path | None, new_config: Path | None,
-    package_name: str | None, report_format: str, quiet: bool, fail_on: str,
+    package_name: str | None, report_format: str, quiet: bool, fail_on: str, **selection: tuple[str, ...],
 ) -> None:
     """Compare the SDKs two specs produce: `diff OLD NEW` or `diff --old-ref REV SPEC`."""
     reporter = Reporter("diff", "json" if report_format == "json" else "text", quiet)
-    _run_diff(reporter, specs, old_ref, old_config, new_config, package_name or "", report_format, fail_on)
+    options = _command_line_settings(selection)
+    _run_diff(reporter, specs, old_ref, old_config, new_config, package_name or "", report_format, fail_on, options)
 
 
 def _run_diff(
     reporter: Reporter, specs: tuple[Path, ...], old_ref: str | None, old_config: Path | None,
     new_config: Path | None, package_name: str, report_format: str, fail_on: str,
+    options: CommandLineSettings | None = None,
 ) -> NoReturn:
     import json
     from contextlib import nullcontext
@@ -295,7 +346,7 @@ def _run_diff(
         with spec_at_revision(new, old_ref) if old_ref else nullcontext(specs[0]) as old:
             result = diff_specs(
                 old, new, old_config=old_config, new_config=new_config, package_name=package_name,
-                old_name=f"{new}@{old_ref}" if old_ref else str(old), new_name=str(new),
+                old_name=f"{new}@{old_ref}" if old_ref else str(old), new_name=str(new), options=options,
             )
     except SdkgenError as error:
         _fail(reporter, error)

@@ -8,14 +8,22 @@ command finishes, so a CI step can parse it whatever happened.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sys
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from .errors import SpecProblem
+
+if TYPE_CHECKING:
+    from .pipeline import Timings
 
 PROBLEM_FORMATS = ("text", "json", "github")
 
@@ -107,3 +115,100 @@ class Reporter:
             body = {"command": self.command, "exit_code": code, **self.document}
             click.echo(json.dumps(body, indent=2))
         sys.exit(code)
+
+
+# --------------------------------------------------------------------------- progress bar
+
+# The stages each command runs, in order (pipeline.py names them); a stage not listed here
+# (added later) still shows, it only stretches the bar.
+STAGES = {
+    "generate": ("up-to-date check", "load", "validate", "build", "render", "format", "write"),
+    "check": ("up-to-date check", "load", "validate", "build", "render", "format", "compare"),
+}
+_TICK = 0.25  # seconds between redraws while a stage runs (the elapsed time moves)
+
+
+def wants_progress(reporter: Reporter, streams: tuple[IO[str], ...] = ()) -> bool:
+    """A bar only for a person watching: text format, not --quiet, stdout and stderr both
+    terminals (not a pipe, a file or CI's log) and a terminal that can redraw a line."""
+    streams = streams or (sys.stdout, sys.stderr)
+    if reporter.quiet or reporter.format != "text" or os.environ.get("TERM") == "dumb":
+        return False
+    return all(getattr(stream, "isatty", lambda: False)() for stream in streams)
+
+
+class ProgressBar:
+    """One line on stderr, redrawn in place: `[████░░░░] 3/7 build  1.2 s  41 files`."""
+
+    def __init__(self, command: str, stream: IO[str]) -> None:
+        self.command = command
+        self.stream = stream
+        self.stages = list(STAGES.get(command, ()))
+        self.stage = ""
+        self.done = 0
+        self.files = 0
+        self.started = time.monotonic()
+        self._lock = threading.Lock()
+
+    def enter(self, stage: str) -> None:
+        with self._lock:
+            self.stage = stage
+            if stage not in self.stages:
+                self.stages.insert(self.done, stage)
+            self.done = self.stages.index(stage)
+        self.draw()
+
+    def leave(self, stage: str) -> None:
+        with self._lock:
+            self.done = max(self.done, self.stages.index(stage) + 1)
+        self.draw()
+
+    def line(self) -> str:
+        total = max(len(self.stages), 1)
+        width = max(10, min(30, shutil.get_terminal_size((80, 24)).columns - 50))
+        filled = width * min(self.done, total) // total
+        files = f"  {self.files} files" if self.files else ""
+        elapsed = time.monotonic() - self.started
+        position = self.stages.index(self.stage) + 1 if self.stage in self.stages else 0
+        return (f"sdkgen {self.command} [{'█' * filled}{'░' * (width - filled)}] "
+                f"{position}/{total} {self.stage}  {elapsed:.1f} s{files}")
+
+    def draw(self) -> None:
+        with self._lock:
+            self.stream.write("\r\x1b[K" + self.line())
+            self.stream.flush()
+
+    def count(self, files: int) -> None:
+        self.files = files
+        self.draw()
+
+    def clear(self) -> None:
+        with self._lock:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+@contextmanager
+def progress(reporter: Reporter, timings: Timings) -> Iterator[None]:
+    """Show a progress bar for the pipeline run inside, if a person is watching (wants_progress);
+    the line is wiped before anything else is printed."""
+    if not wants_progress(reporter):
+        yield
+        return
+    bar = ProgressBar(reporter.command, sys.stderr)
+    timings.watcher = bar
+    stop = threading.Event()
+
+    def tick() -> None:  # the elapsed time moves during a long stage (black on a big spec)
+        while not stop.wait(_TICK):
+            bar.draw()
+
+    ticker = threading.Thread(target=tick, name="sdkgen-progress", daemon=True)
+    ticker.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        ticker.join()
+        timings.watcher = None
+        bar.clear()

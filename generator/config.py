@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import keyword
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,20 @@ _METHOD = {
         },
     ]
 }
+
+# One filter list of `select:`: tag names and operationIds as written in the spec; paths are
+# fnmatch patterns over the path template, optionally after an HTTP method ("get /pets/*").
+_FILTER_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_PATH_FILTERS = {
+    "type": "array",
+    "items": {"type": "string", "pattern": r"^((get|put|post|delete|patch|head|options|trace) )?[/*?\[]"},
+}
+_FILTERS = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {"tags": _FILTER_LIST, "paths": _PATH_FILTERS, "operations": _FILTER_LIST},
+}
+SELECT_KINDS = {"tags": "tag", "paths": "path", "operations": "operation"}  # config key -> filter kind
 
 _RESOURCE: dict[str, Any] = {
     "type": "object",
@@ -148,8 +162,57 @@ CONFIG_SCHEMA: dict[str, Any] = {
             "type": "array",
             "items": {"type": "string", "minLength": 1, "pattern": r"^[^/\\][^\\]*$", "not": {"pattern": r"(^|/)\.\.(/|$)"}},
         },
+        "select": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"include": _FILTERS, "exclude": _FILTERS},
+        },
+        "templates": {"type": "string", "minLength": 1},
     },
 }
+
+
+@dataclass(frozen=True)
+class SelectFilter:
+    """One entry of `select:` (or a --include-*/--exclude-* option): which operations it names.
+
+    `file`, `pointer` and `line` say where it was written, for the error when it matches
+    nothing; a filter given on the command line has `option` instead."""
+
+    kind: str  # tag | path | operation
+    pattern: str
+    exclude: bool = False
+    file: str = ""
+    pointer: str = ""
+    line: int | None = None
+    option: str = ""  # "--include-tag" ...
+
+    def describe(self) -> str:
+        if self.option:
+            return f"{self.option} {self.pattern!r}"
+        return f"select filter {'exclude' if self.exclude else 'include'} {self.kind} {self.pattern!r}"
+
+
+@dataclass(frozen=True)
+class CommandLineSettings:
+    """Settings given as options rather than in the config file: selection filters (added to
+    the config's) and a template overrides directory (replacing the config's)."""
+
+    select: tuple[SelectFilter, ...] = ()
+    templates: Path | None = None
+
+    def apply(self, config: Config) -> Config:
+        templates = str(self.templates) if self.templates is not None else config.templates
+        return replace(config, select=config.select + self.select, templates=templates)
+
+    def fingerprint(self) -> dict[str, object]:
+        """What of these settings shapes the output, for the manifest's config hash ({} when none)."""
+        found: dict[str, object] = {}
+        if self.select:
+            found["select"] = [[f.kind, f.pattern, f.exclude] for f in self.select]
+        if self.templates is not None:
+            found["templates"] = str(self.templates)
+        return found
 
 
 @dataclass(frozen=True)
@@ -225,6 +288,8 @@ class Config:
     # Glob patterns, relative to the output directory, of files sdkgen must never write,
     # replace or delete (besides the package's own lib/ directory, which is always kept).
     hand_owned: tuple[str, ...] = ()
+    select: tuple[SelectFilter, ...] = ()  # which operations to generate (selection.py); () = all
+    templates: str = ""  # directory of template overrides (overrides.py), absolute or relative to cwd
 
     def credential(self, scheme: str) -> CredentialConfig:
         return dict(self.credentials).get(scheme, CredentialConfig())
@@ -269,6 +334,9 @@ def _check_schema(data: object, text: str, file: str, pointer_prefix: str = "") 
         elif error.validator == "not" and error.instance in keyword.kwlist:
             message = f"{error.instance!r} is a Python keyword and cannot name anything in the SDK"
             hint = f"choose another name, e.g. {error.instance}_"
+        elif error.validator == "pattern" and path[:1] == ["select"]:
+            message = f"path filter {error.instance!r} is not a path pattern"
+            hint = "write a path template or glob starting with '/', optionally after an HTTP method: 'get /pets/*'"
         elif error.validator == "oneOf" and isinstance(error.instance, str):
             message = f"{error.instance!r} is not an endpoint"
             hint = "write it as '<http method> <path>', e.g. 'get /pets/{pet_id}'"
@@ -394,7 +462,27 @@ def config_from_data(data: dict[str, Any], text: str, file: str, *, pointer_pref
             _resource(name, body or {}, f"/resources/{name}") for name, body in (data.get("resources") or {}).items()
         ),
         hand_owned=tuple(data.get("hand_owned", ())),
+        select=_select_filters(data.get("select") or {}, text, file, pointer_prefix),
+        templates=_beside(file, data["templates"]) if "templates" in data else "",
     )
+
+
+def _select_filters(select: dict[str, Any], text: str, file: str, pointer_prefix: str) -> tuple[SelectFilter, ...]:
+    filters = []
+    for side in ("include", "exclude"):
+        for key, kind in SELECT_KINDS.items():
+            for index, pattern in enumerate((select.get(side) or {}).get(key) or ()):
+                path: list[str | int] = ["select", side, key, index]
+                filters.append(SelectFilter(
+                    kind=kind, pattern=pattern, exclude=side == "exclude", file=file,
+                    pointer=pointer_prefix + _pointer(path), line=_line_of(text, path) if text else None,
+                ))
+    return tuple(filters)
+
+
+def _beside(config_file: str, directory: str) -> str:
+    """A directory named in the config, relative to the config file's own directory."""
+    return str(Path(config_file).parent / Path(directory).expanduser())
 
 
 def pyproject_has_config(path: Path) -> bool:

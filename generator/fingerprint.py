@@ -35,19 +35,47 @@ def file_sha256(path: Path) -> str | None:
     return hashlib.sha256(raw[len(_BOM):] if raw.startswith(_BOM) else raw).hexdigest()
 
 
-def config_sha256(config: Path | None, package_name: str, layout: str = "project") -> str | None:
+def directory_sha256(path: Path) -> str | None:
+    """One hash of a directory's files (relative names and bytes; dot-files and __pycache__
+    left out, as overrides.py ignores them): adding, removing or editing one changes it."""
+    if not path.is_dir():
+        return None
+    digest = hashlib.sha256(b"directory\0")
+    for file in sorted(p for p in path.rglob("*") if p.is_file()):
+        relative = file.relative_to(path).as_posix()
+        if any(part.startswith(".") or part == "__pycache__" for part in relative.split("/")):
+            continue
+        digest.update(f"{relative}\0".encode())
+        digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def input_sha256(path: Path) -> str | None:
+    """The hash of an input the manifest records: a file the spec pulls in, or a directory
+    (template overrides)."""
+    try:
+        return directory_sha256(path) if path.is_dir() else file_sha256(path)
+    except OSError:
+        return None
+
+
+def config_sha256(
+    config: Path | None, package_name: str, layout: str = "project", options: dict[str, object] | None = None
+) -> str | None:
     """One hash for everything besides the spec that shapes the output: the config file's
-    bytes (or its absence), the package-name override and the layout. None if the config is
-    unreadable (the real run then reports why)."""
+    bytes (or its absence), the package-name override, the layout and the config given as
+    options (selection filters, a templates directory). None if the config is unreadable
+    (the real run then reports why)."""
     config_hash = None
     if config is not None:
         try:
             config_hash = hashlib.sha256(config.read_bytes()).hexdigest()
         except (OSError, ValueError):
             return None
-    settings: dict[str, str | None] = {"config": config_hash, "package_name": package_name}
+    settings: dict[str, object] = {"config": config_hash, "package_name": package_name}
     if layout != "project":  # absent for the default, so existing manifests stay valid
         settings["layout"] = layout
+    settings.update(options or {})
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode("utf-8")).hexdigest()
 
 

@@ -18,12 +18,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from . import __version__
 from .errors import SdkgenError, SpecProblem
 from .fileset import FileSet
-from .fingerprint import config_sha256, file_sha256, generator_sha256
+from .fingerprint import config_sha256, directory_sha256, file_sha256, generator_sha256, input_sha256
 from .output import (
     MANIFEST,
     Drift,
@@ -40,7 +40,7 @@ from .output import (
 # The stages are imported where they run: a no-op run needs none of them (black, Jinja and the
 # validators alone take ~1 s to import).
 if TYPE_CHECKING:
-    from .config import Config
+    from .config import CommandLineSettings, Config, SelectFilter
     from .ir.model import Api
     from .loader import Document
     from .surface import Surface
@@ -53,19 +53,36 @@ def _nobody(path: str) -> bool:
     return False
 
 
+class StageWatcher(Protocol):
+    """Told of each stage as it starts and ends and of the number of files (a progress bar)."""
+
+    def enter(self, stage: str) -> None: ...
+    def leave(self, stage: str) -> None: ...
+    def count(self, files: int) -> None: ...
+
+
 @dataclass
 class Timings:
     """Seconds spent in each stage, in the order they ran (`--verbose` prints them)."""
 
     stages: list[tuple[str, float]] = field(default_factory=list)
+    watcher: StageWatcher | None = None
+
+    def counted(self, files: int) -> None:
+        if self.watcher is not None:
+            self.watcher.count(files)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
+        if self.watcher is not None:
+            self.watcher.enter(name)
         started = time.perf_counter()
         try:
             yield
         finally:
             self.stages.append((name, time.perf_counter() - started))
+        if self.watcher is not None:
+            self.watcher.leave(name)
 
 
 @dataclass(frozen=True)
@@ -90,11 +107,17 @@ def config_path(spec: Path, config: Path | None) -> Path | None:
     return pyproject if pyproject.is_file() and pyproject_has_config(pyproject) else None
 
 
-def resolve_config(spec: Path, config: Path | None) -> Config:
+def resolve_config(spec: Path, config: Path | None, options: CommandLineSettings | None = None) -> Config:
+    """The config that applies to SPEC, with the settings given as command-line options."""
     from .config import Config, load_config
 
     path = config_path(spec, config)
-    return load_config(path) if path is not None else Config()
+    settings = load_config(path) if path is not None else Config()
+    return options.apply(settings) if options is not None else settings
+
+
+def _options_fingerprint(options: CommandLineSettings | None) -> dict[str, object]:
+    return options.fingerprint() if options is not None else {}
 
 
 def validate_spec(
@@ -158,42 +181,48 @@ def _collector_paused() -> Iterator[None]:
 
 
 def generate_files(spec: Path, *, config: Path | None = None, package_name: str = "", layout: str = "project",
-                   timings: Timings | None = None, strict: bool = False) -> Generated:
+                   timings: Timings | None = None, strict: bool = False,
+                   options: CommandLineSettings | None = None) -> Generated:
     try:
         return _generate_files(spec, config=config, package_name=package_name, layout=layout, timings=timings,
-                               strict=strict)
+                               strict=strict, options=options)
     finally:
         gc.unfreeze()  # into the oldest generation: only a rare full collection walks them again
 
 
 def _generate_files(spec: Path, *, config: Path | None, package_name: str, layout: str, timings: Timings | None,
-                    strict: bool) -> Generated:
-    from .config import Config, load_config
+                    strict: bool, options: CommandLineSettings | None) -> Generated:
     from .format import format_files
     from .ir.build import build_api
+    from .overrides import load_overrides
     from .render import render_sdk
     from .render.cache import default_cache
+    from .selection import select_operations
 
     timings = timings or Timings()
     settings_path = config_path(spec, config)
     # Hashed before it is read: if it changes meanwhile, the next run sees a mismatch.
-    settings_hash = config_sha256(settings_path, package_name, layout)
+    settings_hash = config_sha256(settings_path, package_name, layout, _options_fingerprint(options))
     document, validation_warnings = validate_spec(spec, timings, strict=strict)
     with timings.stage("build"), _collector_paused():
-        settings = load_config(settings_path) if settings_path is not None else Config()
+        settings = resolve_config(spec, config, options)
+        overrides = load_overrides(settings.templates) if settings.templates else None
         built = build_api(document.data, str(spec), settings, package_name=package_name)
+        built = select_operations(built, document.data, str(spec), settings.select)
     build_warnings = tuple(replace(w, severity="warning") for w in _located(document, spec, list(built.warnings)))
     if strict and build_warnings:
         from .leniency import strict as strict_problems
 
         raise SdkgenError(strict_problems(build_warnings))
-    spec_hash, other_inputs = document.source_hashes()[document.path], _other_inputs(document)
+    templates = overrides.directory if overrides is not None else None
+    spec_hash, other_inputs = document.source_hashes()[document.path], _other_inputs(document, templates)
     # The parsed spec is the largest thing in memory and nothing after the IR reads it: freed
     # here, rendering reuses its memory instead of adding to the peak.
     del document
     with timings.stage("render"), _collector_paused():
-        cache = default_cache(generator_sha256())
-        rendered = render_sdk(built.api, cache=cache)
+        cache = default_cache(generator_sha256()) if overrides is None else None
+        rendered = render_sdk(built.api, cache=cache, overrides=overrides)
+    timings.counted(len(rendered))
     with timings.stage("format"):
         files = format_files(rendered)
     if cache is not None:
@@ -227,16 +256,22 @@ def _located(document: Document, spec: Path, problems: list[SpecProblem]) -> lis
     return located
 
 
-def _other_inputs(document: Document) -> tuple[tuple[str, str], ...]:
+def _other_inputs(document: Document, templates: Path | None = None) -> tuple[tuple[str, str], ...]:
+    """(path relative to the spec's directory, hash) of the inputs besides the spec: the files
+    its $refs pull in, and the template overrides directory."""
     base = document.path.parent
-    return tuple(sorted(
+    inputs = [
         (Path(os.path.relpath(path, base)).as_posix(), digest)
         for path, digest in document.source_hashes().items() if path != document.path
-    ))
+    ]
+    if templates is not None:
+        inputs.append((Path(os.path.relpath(templates.resolve(), base)).as_posix(), directory_sha256(templates) or ""))
+    return tuple(sorted(inputs))
 
 
 def up_to_date(
-    spec: Path, output: Path, *, config: Path | None = None, package_name: str = "", layout: str = "project"
+    spec: Path, output: Path, *, config: Path | None = None, package_name: str = "", layout: str = "project",
+    options: CommandLineSettings | None = None,
 ) -> bool:
     """True when `output` is exactly what generating from these inputs would write, decided
     from hashes of raw bytes only (see fingerprint.py; a false "no" only costs a real run)."""
@@ -250,28 +285,29 @@ def up_to_date(
         return False
     current = Stamp(
         spec_sha256=file_sha256(spec) or "",
-        config_sha256=config_sha256(config_path(spec, config), package_name, layout) or "",
+        config_sha256=config_sha256(config_path(spec, config), package_name, layout, _options_fingerprint(options)) or "",
         generator_version=__version__,
         generator_sha256=generator_sha256(),
-        inputs=tuple((relative, file_sha256(spec_dir / relative) or "") for relative, _ in recorded.inputs),
+        inputs=tuple((relative, input_sha256(spec_dir / relative) or "") for relative, _ in recorded.inputs),
     )
     return current == recorded and "" not in (current.spec_sha256, current.config_sha256) \
         and tree_matches(output, manifest)
 
 
 def generate(spec: Path, output: Path, *, config: Path | None = None, package_name: str = "", layout: str = "project",
-             timings: Timings | None = None, reuse: bool = True, strict: bool = False) -> Generated | None:
+             timings: Timings | None = None, reuse: bool = True, strict: bool = False,
+             options: CommandLineSettings | None = None) -> Generated | None:
     """Write the SDK into `output`; None when it was already up to date (nothing was done).
     reuse=False always runs every stage (e.g. to see the warnings again); so does `strict`."""
     timings = timings or Timings()
     with timings.stage("up-to-date check"):
         unchanged = reuse and not strict and up_to_date(
-            spec, output, config=config, package_name=package_name, layout=layout
+            spec, output, config=config, package_name=package_name, layout=layout, options=options
         )
     if unchanged:
         return None
     generated = generate_files(spec, config=config, package_name=package_name, layout=layout, timings=timings,
-                               strict=strict)
+                               strict=strict, options=options)
     with timings.stage("write"):
         write_tree(generated.files, output, hand_owned=generated.hand_owned)
     return generated
@@ -285,17 +321,17 @@ class Checked:
 
 def check_drift(spec: Path, output: Path, *, config: Path | None = None, package_name: str = "",
                 layout: str = "project", timings: Timings | None = None, reuse: bool = True,
-                strict: bool = False) -> Checked:
+                strict: bool = False, options: CommandLineSettings | None = None) -> Checked:
     """What generate would change in OUTPUT (files sdkgen does not own are left out)."""
     timings = timings or Timings()
     with timings.stage("up-to-date check"):
         unchanged = reuse and not strict and up_to_date(
-            spec, output, config=config, package_name=package_name, layout=layout
+            spec, output, config=config, package_name=package_name, layout=layout, options=options
         )
     if unchanged:
         return Checked(Drift((), (), ()), None)
     generated = generate_files(spec, config=config, package_name=package_name, layout=layout, timings=timings,
-                               strict=strict)
+                               strict=strict, options=options)
     with timings.stage("compare"):
         return Checked(compare_tree(generated.files, output, hand_owned=generated.hand_owned), generated)
 
@@ -305,14 +341,29 @@ def check(spec: Path, output: Path, *, config: Path | None = None, package_name:
     return check_drift(spec, output, config=config, package_name=package_name, timings=timings).drift
 
 
-def surface_of(spec: Path, *, config: Path | None = None, package_name: str = "") -> Surface:
+def surface_of(spec: Path, *, config: Path | None = None, package_name: str = "",
+               options: CommandLineSettings | None = None) -> Surface:
     """The Python surface SPEC would generate (the same stages as generate, up to the IR)."""
+    surface, unmatched = _selected_surface(spec, config, package_name, options)
+    if unmatched:
+        raise SdkgenError(list(unmatched.values()))
+    return surface
+
+
+def _selected_surface(
+    spec: Path, config: Path | None, package_name: str, options: CommandLineSettings | None
+) -> tuple[Surface, dict[SelectFilter, SpecProblem]]:
+    """The surface of the operations the selection picks, and the filters that picked none."""
     from .ir.build import build_api
+    from .selection import select_operations, spec_operations, unmatched_filters
     from .surface import build_surface
 
     document = validated_document(spec)
-    built = build_api(document.data, str(spec), resolve_config(spec, config), package_name=package_name)
-    return build_surface(built.api)
+    settings = resolve_config(spec, config, options)
+    built = build_api(document.data, str(spec), settings, package_name=package_name)
+    unmatched = dict(unmatched_filters(settings.select, spec_operations(document.data, str(spec)), str(spec)))
+    selected = select_operations(built, document.data, str(spec), settings.select, lenient=True)
+    return build_surface(selected.api), unmatched
 
 
 def diff_specs(
@@ -324,16 +375,24 @@ def diff_specs(
     package_name: str = "",
     old_name: str = "",
     new_name: str = "",
+    options: CommandLineSettings | None = None,
 ) -> SurfaceDiff:
     """The SDK surface changes from OLD to NEW, each spec with its own config (as generate).
     OLD None: there was no spec before, so the whole new surface is an addition."""
     from .surface import Surface
     from .surface.diff import diff_surfaces
 
-    after = surface_of(new, config=new_config, package_name=package_name)
+    # A filter given as an option applies to both sides and may name what only one has (a tag
+    # the new spec adds): an error when it matches nothing on either. A config's filters apply
+    # to its own spec, as in generate.
+    after, unmatched = _selected_surface(new, new_config, package_name, options)
     if old is None:
         client = replace(after.client, options=())
         before = Surface(after.import_name, after.dist_name, "", client, resources=(), models=())
     else:
-        before = surface_of(old, config=old_config, package_name=package_name)
+        before, unmatched_before = _selected_surface(old, old_config, package_name, options)
+        unmatched = {f: problem for f, problem in unmatched.items() if not f.option or f in unmatched_before}
+        unmatched.update({f: problem for f, problem in unmatched_before.items() if not f.option})
+    if unmatched:
+        raise SdkgenError(list(unmatched.values()))
     return diff_surfaces(before, after, old_name=old_name or str(old), new_name=new_name or str(new))

@@ -211,3 +211,19 @@ def test_units_from_the_cache_skip_the_format_stage(
     assert "src/swagger_petstore/resources/store.py" in formatted
     assert not any(path.endswith(("resources/pet.py", "resources/user.py")) for path in formatted)
     assert tree(out) == cold(spec, tmp_path / "cold", monkeypatch)
+
+
+def test_template_overrides_render_without_the_cache(petstore: tuple[Path, dict], cache: Path, tmp_path: Path) -> None:
+    """A user template may read `surface` (every resource) in a resource's file: no unit cache then."""
+    spec, _ = petstore
+    templates = tmp_path / "templates" / "package"
+    templates.mkdir(parents=True)
+    (templates / "resource.py.jinja").write_text(
+        '{% include "builtin/sdk/package/resource.py.jinja" %}\n'
+        "# {{ surface.all_methods() | list | length }} methods in the SDK\n",
+        encoding="utf-8",
+    )
+    (spec.parent / "sdkgen.yaml").write_text(f"templates: {templates.parent}\n", encoding="utf-8")
+    pipeline.generate(spec, tmp_path / "sdk")
+    assert entries(cache) == set()
+    assert tree(tmp_path / "sdk")["src/swagger_petstore/resources/store.py"].endswith(b"# 20 methods in the SDK\n")

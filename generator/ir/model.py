@@ -113,6 +113,23 @@ class RefType:
 TypeRef = Union[Primitive, AnyType, EnumType, ArrayType, MapType, ObjectType, UnionType, NullableType, RefType]
 
 
+def nested_types(type_: TypeRef) -> tuple[TypeRef, ...]:
+    """The types directly inside TYPE: array items, map values, union variants, the type made
+    nullable, an object's property types and typed extras (a RefType's target is not inside it)."""
+    if isinstance(type_, ArrayType):
+        return (type_.items,)
+    if isinstance(type_, MapType):
+        return (type_.values,)
+    if isinstance(type_, NullableType):
+        return (type_.inner,)
+    if isinstance(type_, UnionType):
+        return type_.variants
+    if isinstance(type_, ObjectType):
+        extra = (type_.additional,) if type_.additional is not None else ()
+        return (*(p.type for p in type_.properties), *extra)
+    return ()
+
+
 @dataclass(frozen=True)
 class NamedSchema:
     schema_id: str  # "#/components/schemas/Pet"

@@ -8,9 +8,9 @@ summaries. Touches no disk but the templates, and the render cache when one is g
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
@@ -22,8 +22,11 @@ from ..ir.model import Api, PageStyle
 from ..ir.naming import module_name
 from .cache import RenderCache
 from .literals import comment, docstring_body, markdown_inline, py_literal, py_tuple, pystr, toml_str
-from .units import Route, TopResource, TypeEntry, UnitSummary, lazy_init, render_unit
+from .units import NoSurface, Route, TopResource, TypeEntry, UnitSummary, lazy_init, render_unit
 from .views import ViewBuilder
+
+if TYPE_CHECKING:
+    from ..overrides import TemplateOverrides
 
 HEADER = "# File generated from an OpenAPI spec by sdkgen. Do not edit it by hand: regenerate instead."
 
@@ -44,10 +47,15 @@ def runtime_files() -> dict[str, str]:
     return files
 
 
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
+@lru_cache(maxsize=4)
+def environment(overrides: TemplateOverrides | None = None) -> jinja2.Environment:
+    """The Jinja environment: the built-in templates, with OVERRIDES in place of those they name."""
+    from ..overrides import OverridingLoader
+    from ..surface.model import annotation_text
+
+    loader: jinja2.BaseLoader = jinja2.FileSystemLoader(str(templates_dir()))
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        loader=loader if overrides is None else OverridingLoader(loader, overrides),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -61,6 +69,7 @@ def environment() -> jinja2.Environment:
     env.filters["markdown"] = markdown_inline
     env.filters["comment"] = comment
     env.filters["docstring"] = lambda text, indent=0: docstring_body(str(text), " " * int(indent))
+    env.filters["annotation"] = annotation_text  # a surface Annotation as the generated code spells it
     return env
 
 
@@ -235,18 +244,31 @@ def _english_or(items: list[str]) -> str:
 
 
 class _Renderer:
-    def __init__(self, api: Api, cache: RenderCache | None) -> None:
+    def __init__(self, api: Api, cache: RenderCache | None, overrides: TemplateOverrides | None = None) -> None:
+        from ..surface import SurfaceOnDemand
+
         self.api = api
-        self.cache = cache
-        self.env = environment()
+        # User templates may read `surface` (every resource) from any file: a unit's output
+        # would then depend on more than its key, so overrides render without the cache.
+        self.cache = cache if overrides is None else None
+        self.overrides = overrides
+        self.env = environment(overrides)
         self.sdk = sdk_context(api)
+        self.surface = SurfaceOnDemand(api)  # every template's `surface` (docs/templates.md)
         self.files: dict[str, str] = {}
         self._paths: dict[str, str] = {}
         self.verbatim: set[str] = set()
         self.src = f"src/{api.package.import_name}"
 
-    def text(self, template: str, **context: Any) -> str:
-        return self.env.get_template(template).render(sdk=self.sdk, header=HEADER, flavors=FLAVORS, **context)
+    def text(self, template: str, surface: object = None, **context: Any) -> str:
+        from ..overrides import render_error
+
+        try:
+            return self.env.get_template(template).render(
+                sdk=self.sdk, surface=surface or self.surface, header=HEADER, flavors=FLAVORS, **context
+            )
+        except Exception as error:  # in a user's override: a problem at its line; else our bug
+            raise render_error(error, self.overrides) or error
 
     def render(self, template: str, path: str, **context: Any) -> None:
         self.emit(path, self.text(template, **context))
@@ -285,6 +307,7 @@ class _Renderer:
     def units(self) -> list[UnitSummary]:
         """Every top-level resource's files, from the cache when its inputs are unchanged."""
         cache = self.cache
+        render = self.text if self.overrides is not None else partial(self.text, surface=NoSurface())
         found = cache.keys(self.api) if cache is not None else None
         keys: list[str | None] = list(found) if found is not None else [None] * len(self.api.resources)
         summaries = []
@@ -293,7 +316,7 @@ class _Renderer:
             if unit is not None:
                 self.verbatim.update(unit.files)  # final already: the format stage skips them
             else:
-                unit = render_unit(self.api, top, self.text)
+                unit = render_unit(self.api, top, render)
                 if cache is not None and key is not None:
                     cache.defer(key, unit)  # stored once formatted (RenderCache.commit)
             for path, text in unit.files.items():
@@ -354,8 +377,9 @@ class _Renderer:
         self.render("sdk/README.md.jinja", "README.md", t=readme)
 
 
-def render_sdk(api: Api, cache: RenderCache | None = None) -> FileSet:
+def render_sdk(api: Api, *, cache: RenderCache | None = None, overrides: TemplateOverrides | None = None) -> FileSet:
     """Every file of the SDK. With a `cache`, the files of each top-level resource whose inputs
     are unchanged come from it in their final, formatted form (listed in `FileSet.formatted`);
-    the caller stores the others with `cache.commit` once it has formatted them."""
-    return _Renderer(api, cache).run()
+    the caller stores the others with `cache.commit` once it has formatted them. OVERRIDES:
+    user templates in place of built-in ones (the cache is then not used)."""
+    return _Renderer(api, cache, overrides).run()

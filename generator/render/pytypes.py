@@ -169,7 +169,7 @@ class TypeModule:
             parts = []
             for index, variant in enumerate(type_.variants):
                 if type_.discriminator is not None:
-                    variant = self._narrowed(variant, type_.discriminator, index)
+                    variant = self.narrowed(variant, type_.discriminator, index)
                 text = self._annotation(variant, f"{hint}_union_member{index}", prefix, qualifier, used)
                 if text not in parts:
                     parts.append(text)
@@ -192,7 +192,7 @@ class TypeModule:
         self.typing |= used
         return text
 
-    def _narrowed(self, variant: TypeRef, discriminator: Discriminator, index: int) -> TypeRef:
+    def narrowed(self, variant: TypeRef, discriminator: Discriminator, index: int) -> TypeRef:
         """The variant with its discriminator property typed as the Literal values that select it.
 
         Parsing then dispatches on the discriminator: a payload whose value belongs to another

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..errors import SdkgenError
 from ..ir.model import Api, Resource, ResponseKind
 from ..ir.naming import avoid_reserved, singular, snake_case
 from .imports import ImportBlock
@@ -29,6 +30,18 @@ README_NAMES = frozenset({"client", "os", "asyncio", "main"})
 
 # (template, **context) -> text; the renderer supplies it with the SDK-wide context bound.
 Render = Callable[..., str]
+
+
+class NoSurface:
+    """The `surface` the built-in templates see in a unit's files. `surface` describes every
+    resource, so a unit file that read it would depend on more than the unit's cache key:
+    reading it fails loudly instead (user overrides get the real one, without the cache)."""
+
+    def __getattr__(self, name: str) -> object:
+        raise SdkgenError.single(
+            f"a built-in template of a resource's files read surface.{name}; they must not (see render/units.py)",
+            code="internal-unit-surface", hint="this is a bug in sdkgen's templates",
+        )
 
 
 @dataclass(frozen=True)

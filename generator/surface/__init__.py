@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .build import build_surface
+from .build import SurfaceOnDemand, build_surface
 from .model import Surface
 
-__all__ = ["Surface", "build_surface"]
+__all__ = ["Surface", "SurfaceOnDemand", "build_surface"]

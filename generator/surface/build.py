@@ -24,11 +24,13 @@ from ..ir.model import (
     ResponseKind,
     TypeRef,
     UnionType,
+    nested_types,
 )
 from ..ir.naming import snake_case
 from ..loader import escape_token
 from ..render.pytypes import PRIMITIVE_ANNOTATIONS, TypeModule, fits_literal
 from ..render.views import RESOURCE_SUFFIX, Deref
+from ..render.wire import takes_files
 from .model import (
     NONE,
     Annotation,
@@ -63,8 +65,8 @@ def _pointer_of(schema_id: str) -> str:
 class _Module:
     """One generated types module: its planner plus how to turn IR types into annotations."""
 
-    def __init__(self, flavor: str, module: str, qualifier: str, deref: Deref) -> None:
-        self.plan = TypeModule(flavor, deref)
+    def __init__(self, flavor: str, module: str, qualifier: str, deref: Deref, *, files: bool = False) -> None:
+        self.plan = TypeModule(flavor, deref, files=files)
         self.flavor = flavor
         self.module = module
         self.qualifier = qualifier
@@ -82,6 +84,8 @@ class _Module:
         if isinstance(type_, Primitive):
             if type_.format in ("date-time", "date") and type_.kind == "str" and self.flavor == "model":
                 return Scalar("datetime" if type_.format == "date-time" else "date")
+            if type_.kind == "bytes" and self.plan.files:  # an upload: bytes, a file, a path or a tuple
+                return Scalar("FileTypes")
             return Scalar(PRIMITIVE_ANNOTATIONS.get(type_.kind, "object"))
         if isinstance(type_, EnumType):
             # The renderer's rule: values Literal cannot hold widen the enum to its base type.
@@ -94,7 +98,7 @@ class _Module:
             return DictOf(self.annotate(type_.values))
         if isinstance(type_, UnionType):
             members: dict[str, Annotation] = {}
-            for variant in type_.variants:
+            for variant in self.variants(type_):
                 member = self.annotate(variant)
                 members.setdefault(annotation_text(member), member)
             parts = tuple(members.values())
@@ -104,6 +108,13 @@ class _Module:
         if isinstance(type_, AnyType):
             return Scalar("object")
         return Scalar("object")
+
+    def variants(self, union: UnionType) -> list[TypeRef]:
+        """The union's variants as the planner defines them: a discriminated union's variants
+        narrowed to their discriminator values (a class of their own each)."""
+        if union.discriminator is None:
+            return list(union.variants)
+        return [self.plan.narrowed(v, union.discriminator, index) for index, v in enumerate(union.variants)]
 
     def _class(self, schema_id: str, obj: ObjectType) -> ClassRef:
         name = self.plan.class_name(schema_id)
@@ -118,15 +129,11 @@ class _Module:
         stack = list(roots)
         while stack:
             current = stack.pop()
-            if isinstance(current, NullableType):
-                stack.append(current.inner)
-            elif isinstance(current, ArrayType):
-                stack.append(current.items)
-            elif isinstance(current, MapType):
-                stack.append(current.values)
-            elif isinstance(current, UnionType):
-                stack.extend(current.variants)
-            elif isinstance(current, (RefType, ObjectType)):
+            if isinstance(current, UnionType):
+                stack.extend(self.variants(current))
+            elif not isinstance(current, (RefType, ObjectType)):
+                stack.extend(nested_types(current))
+            else:
                 # A ref and the object it names can share an id (a nullable component is a
                 # NullableType around an object with the ref's id): track them apart.
                 key = f"{type(current).__name__}:{current.schema_id}"
@@ -138,9 +145,7 @@ class _Module:
                     stack.append(target)
                     continue
                 self.objects.setdefault(current.schema_id, target)
-                stack.extend(prop.type for prop in target.properties)
-                if target.additional is not None:
-                    stack.append(target.additional)
+                stack.extend(nested_types(target))
 
     def models(self, main: str, synthetic: tuple[Property, ...] = (), pointer: str = "") -> list[ModelSurface]:
         """Every class the module defines, in definition order."""
@@ -224,7 +229,7 @@ class _SurfaceBuilder:
 
     def params(self, op: Operation, types_pkg: str) -> tuple[ParamSurface, ...]:
         qualifier = f"{op.params_module}." if op.params_type_name else ""
-        module = _Module("params", f"{types_pkg}.{op.params_module}", qualifier, self.deref)
+        module = _Module("params", f"{types_pkg}.{op.params_module}", qualifier, self.deref, files=takes_files(op))
         synthetic: tuple[Property, ...] = ()
         if op.params_type_name:
             synthetic = tuple(op.params_properties())
@@ -349,3 +354,19 @@ def build_surface(api: Api) -> Surface:
         resources=resources,
         models=tuple(builder.models),
     )
+
+
+class SurfaceOnDemand:
+    """The surface of an API, built on first attribute access and then delegated to: every
+    template is given `surface`, and only those that read it pay for building it."""
+
+    def __init__(self, api: Api) -> None:
+        self._api = api
+        self._built: Surface | None = None
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("__"):  # copy, pickle and friends probe dunders: not the surface's
+            raise AttributeError(name)
+        if self._built is None:
+            self._built = build_surface(self._api)
+        return getattr(self._built, name)
