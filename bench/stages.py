@@ -55,8 +55,10 @@ def run_once(spec: Path, skip_black: bool) -> list[tuple[str, float, float]]:
         env["XDG_CACHE_HOME"] = str(Path(scratch) / "cache")
         done = subprocess.run(
             [sys.executable, "-c", _ONE_RUN, str(spec), str(Path(scratch) / "out"), "skip-black" if skip_black else "-"],
-            capture_output=True, text=True, env=env, cwd=REPO, check=True,
+            capture_output=True, text=True, env=env, cwd=REPO,
         )
+    if done.returncode != 0:
+        raise SystemExit(f"sdkgen failed on {spec.name} (exit {done.returncode}):\n{done.stderr[-2000:]}")
     return [(name, cpu, peak) for name, cpu, peak in json.loads(done.stdout.strip().splitlines()[-1])]
 
 
