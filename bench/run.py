@@ -5,11 +5,16 @@
 
 Sets up each tool in its own venv under bench/.cache/ (git-ignored; pinned versions, reused
 on the next run), writes the synthetic specs there, then runs every tool on every spec N
-times, alternating tools, each run cold (fresh output directory; sdkgen with an empty black
-cache). For every tool and spec it reports the median wall time, CPU time (user + system of
+times, alternating tools, each run cold (fresh output directory; sdkgen with empty black and
+render caches). For every tool and spec it reports the median wall time, CPU time (user + system of
 the tool and everything it waited for) and peak RSS (largest single process), and the ratio
-peer / sdkgen. It also times sdkgen's no-op `generate` and `check` on the tree it just wrote.
+peer / sdkgen. It also times, on the tree it just wrote, sdkgen's no-op `generate` and `check`
+and an incremental `generate` of the spec with one operation's description changed (its
+render cache warm from the cold run); their ratio is to sdkgen's cold run of the same spec.
 Results: bench/results/latest.json, latest.md (table and machine) and time-vs-size.svg.
+
+`--skip-black` runs sdkgen with its format stage replaced by the identity (the output is then
+not black-formatted): it measures every other stage while black is being taken off the hot path.
 
 Specs: petstore, a medium corpus spec, GitHub's spec, and GitHub's spec with its operations
 cloned 2x, 4x, 8x (bench/synthetic.py; GitHub's own spec is the 1x point). The corpus is
@@ -43,7 +48,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from plot import time_vs_size_svg  # noqa: E402  (bench/ is a folder of scripts, not a package)
-from synthetic import count_operations, scale_spec  # noqa: E402
+from synthetic import HTTP_METHODS, count_operations, scale_spec  # noqa: E402
 
 PEERS = {
     "openapi-python-client": "openapi-python-client==0.29.1",
@@ -103,14 +108,17 @@ def _venv(cache: Path, name: str, requirement: list[str]) -> Path:
     return venv
 
 
-def tool_commands(cache: Path, tools: list[str]) -> dict[str, list[str]]:
+def tool_commands(cache: Path, tools: list[str], skip_black: bool = False) -> dict[str, list[str]]:
     """tool -> command prefix; each command is completed with (spec, output dir)."""
     commands = {}
     for tool in tools:
         if tool == "sdkgen":
             # Editable: the bench always measures the clone's current code.
             venv = _venv(cache, "sdkgen", ["-e", str(REPO)])
-            commands[tool] = [str(venv / "bin" / "sdkgen"), "generate"]
+            if skip_black:
+                commands[tool] = [str(venv / "bin" / "python"), "-c", _WITHOUT_BLACK, "generate"]
+            else:
+                commands[tool] = [str(venv / "bin" / "sdkgen"), "generate"]
         elif tool == "openapi-python-client":
             venv = _venv(cache, tool, [PEERS[tool]])
             commands[tool] = [str(venv / "bin" / "openapi-python-client"), "generate", "--overwrite"]
@@ -124,6 +132,28 @@ def tool_commands(cache: Path, tools: list[str]) -> dict[str, list[str]]:
         else:
             raise SystemExit(f"unknown tool {tool!r}; known: sdkgen, {', '.join(PEERS)}")
     return commands
+
+
+# sdkgen's CLI with format.format_files replaced by the identity (--skip-black).
+_WITHOUT_BLACK = (
+    "import generator.format as f; f.format_files = lambda files: files\n"
+    "from generator.cli import run; run()"
+)
+
+
+def one_operation_changed(spec: Path, target: Path) -> Path:
+    """`spec` with the description of one operation (the first of the middle path) changed:
+    the input of an incremental run. Written once; deterministic."""
+    if target.is_file():
+        return target
+    document = json.loads(spec.read_text(encoding="utf-8"))
+    paths = list(document.get("paths", {}).values())
+    item = paths[len(paths) // 2]
+    operation = next(item[m] for m in HTTP_METHODS if isinstance(item.get(m), dict))
+    operation["description"] = f"{operation.get('description', '')} (changed for the incremental run)".strip()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(document, indent=2, ensure_ascii=False), encoding="utf-8")
+    return target
 
 
 def full_command(tool: str, prefix: list[str], spec: Path, out: Path) -> list[str]:
@@ -199,11 +229,14 @@ def measure(command: list[str], env: dict[str, str], timeout: float) -> Run:
     return Run(usage["wall"], usage["cpu"], usage["rss_kib"] / 1024, usage["exit"], tail)
 
 
+INCREMENTAL = "generate, one operation changed"
+
+
 def bench(specs: list[tuple[str, Path, int]], commands: dict[str, list[str]], runs: int,
           timeout: float, scratch: Path) -> list[Result]:
     results = {(tool, name): Result(tool, name, ops) for name, _, ops in specs for tool in commands}
-    noop = {(kind, name): Result(f"sdkgen {kind} (no-op)", name, ops)
-            for name, _, ops in specs for kind in ("generate", "check")}
+    noop = {(kind, name): Result(f"sdkgen {kind} (no-op)" if kind != INCREMENTAL else f"sdkgen {kind}", name, ops)
+            for name, _, ops in specs for kind in ("generate", "check", INCREMENTAL)}
     timed_out: set[str] = set()
     for name, path, _ in specs:  # smallest first: a tool that timed out is not run on larger ones
         for round_ in range(runs):
@@ -212,7 +245,9 @@ def bench(specs: list[tuple[str, Path, int]], commands: dict[str, list[str]], ru
                     continue
                 out = scratch / f"{tool}-{round_}"
                 shutil.rmtree(out, ignore_errors=True)
-                env = {**os.environ, "XDG_CACHE_HOME": str(scratch / f"cache-{tool}-{round_}")}
+                # Every cache in a fresh place (sdkgen's black and render caches live under it).
+                env = {k: v for k, v in os.environ.items() if k not in ("SDKGEN_RENDER_CACHE", "SDKGEN_NO_CACHE")}
+                env["XDG_CACHE_HOME"] = str(scratch / f"cache-{tool}-{round_}")
                 run = measure(full_command(tool, prefix, path, out), env, timeout)
                 results[(tool, name)].runs.append(run)
                 if run.exit_code is None:
@@ -222,8 +257,10 @@ def bench(specs: list[tuple[str, Path, int]], commands: dict[str, list[str]], ru
                       + (f" (exit {run.exit_code})" if run.exit_code else ""), flush=True)
                 if tool == "sdkgen" and run.exit_code == 0:
                     for kind in ("generate", "check"):
-                        command = [prefix[0], kind, str(path), "--output", str(out)]
+                        command = [*prefix[:-1], kind, str(path), "--output", str(out)]
                         noop[(kind, name)].runs.append(measure(command, env, timeout))
+                    changed = one_operation_changed(path, scratch.parent / "specs" / f"{path.stem}-changed.json")
+                    noop[(INCREMENTAL, name)].runs.append(measure(full_command(tool, prefix, changed, out), env, timeout))
                 shutil.rmtree(out, ignore_errors=True)
                 shutil.rmtree(scratch / f"cache-{tool}-{round_}", ignore_errors=True)
     return list(results.values()) + [r for r in noop.values() if r.runs]
@@ -280,7 +317,8 @@ def _ratio(peer: float | None, ours: float | None) -> str:
 def table(results: list[Result], runs: int) -> str:
     ours = {r.spec: r for r in results if r.tool == "sdkgen"}
     lines = [
-        f"Median of {runs} run(s); ratio = tool / sdkgen (above 1: sdkgen is faster or leaner).",
+        f"Median of {runs} run(s); ratio = tool / sdkgen (above 1: sdkgen is faster or leaner); for the"
+        " no-op and incremental sdkgen rows: that run / sdkgen's cold run of the same spec.",
         "",
         "| spec | ops | tool | status | wall | cpu | peak RSS | wall ratio | cpu ratio | RSS ratio |",
         "|---|---:|---|---|---:|---:|---:|---:|---:|---:|",
@@ -288,7 +326,8 @@ def table(results: list[Result], runs: int) -> str:
     for result in results:
         base = ours.get(result.spec)
         ratios = ["", "", ""]
-        if base is not None and result.tool not in ("sdkgen",) and not result.tool.startswith("sdkgen "):
+        if base is not None and result.tool != "sdkgen":
+            # a peer: peer / sdkgen; an sdkgen run on a tree it wrote: that run / sdkgen's cold run
             ratios = [_ratio(result.median(a), base.median(a)) for a in ("wall_s", "cpu_s", "peak_rss_mb")]
         lines.append(
             f"| {result.spec} | {result.operations} | {result.tool} | {result.status} | "
@@ -309,6 +348,8 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=HERE / ".cache")
     parser.add_argument("--out", type=Path, default=HERE / "results")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per run before it is killed")
+    parser.add_argument("--skip-black", action="store_true",
+                        help="run sdkgen with its format stage replaced by the identity (output not black-formatted)")
     args = parser.parse_args()
 
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
@@ -316,7 +357,7 @@ def main() -> None:
         tools.insert(0, "sdkgen")  # the ratios need it
     args.cache.mkdir(parents=True, exist_ok=True)
     print("setting up tools (cached in bench/.cache) ...", flush=True)
-    commands = tool_commands(args.cache, tools)
+    commands = tool_commands(args.cache, tools, args.skip_black)
     if "openapi-generator" in commands:
         print(f"note: {NPM_NOTE}", flush=True)
     specs = prepare_specs(args.corpus, args.cache, [int(s) for s in args.sizes.split(",")], args.medium)

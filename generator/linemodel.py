@@ -203,6 +203,17 @@ class Line:
                 self.magic_trailing_comma = leaf
         leaves.append(leaf)
 
+    def extend_tracked(self, leaves: list[Leaf]) -> None:
+        """append(leaf, preformatted=True) for each leaf of a line inside brackets, in one loop."""
+        self._text = None
+        own = self.leaves
+        mark = self.tracker.mark
+        for leaf in leaves:
+            mark(leaf)
+            if leaf.closing and own and own[-1].comma and self.has_magic_trailing_comma(leaf):
+                self.magic_trailing_comma = leaf
+            own.append(leaf)
+
     def has_magic_trailing_comma(self, closing: Leaf) -> bool:
         if not (closing.closing and self.leaves and _is_comma(self.leaves[-1])):
             return False

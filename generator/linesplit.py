@@ -386,9 +386,14 @@ def _build_line(leaves: list[Leaf], original: Line, opening: Leaf, component: st
         if _ensure_trailing_comma(leaves, original, opening) and not _is_comma(leaves[-1]):
             comma = Leaf("OP", ",", "")
             leaves = [*leaves, comma]
-    inside = _leaves_inside_matching_brackets(leaves) if component == "head" else set()
-    for leaf in leaves:
-        result.append(leaf, preformatted=True, track_bracket=id(leaf) in inside)
+    if component == "body":
+        result.extend_tracked(leaves)
+    elif component == "head":
+        inside = _leaves_inside_matching_brackets(leaves)
+        for leaf in leaves:
+            result.append(leaf, preformatted=True, track_bracket=id(leaf) in inside)
+    else:
+        result.leaves.extend(leaves)  # a tail tracks nothing: preformatted, outside brackets
     if component == "body" and _should_split_line(result, opening):
         result.should_split_rhs = True
     return result
@@ -462,16 +467,24 @@ def delimiter_split(line: Line, force: bool) -> Iterator[Line]:
         raise CannotSplit("no delimiters") from None
     if priority == DOT_PRIORITY and tracker.count_with_priority(priority) == 1:
         raise CannotSplit("a single attribute")
-    current = Line(line.depth, line.inside_brackets)
-    for leaf in line.leaves:
-        current.append(leaf, preformatted=True)
-        if tracker.delimiters.get(id(leaf)) == priority:
+    if not line.inside_brackets:
+        raise CannotSplit("delimiter_split is for lines inside brackets")
+    delimiters = tracker.delimiters
+    start = 0
+    leaves = line.leaves
+    for index, leaf in enumerate(leaves):
+        if delimiters.get(id(leaf)) == priority:
+            current = Line(line.depth, True)
+            current.extend_tracked(leaves[start:index + 1])
             _clear_prefix(current.leaves[0])
             yield current
-            current = Line(line.depth, line.inside_brackets)
-    if current:
-        if priority == COMMA_PRIORITY and not _is_comma(current.leaves[-1]):
-            current.append(Leaf("OP", ",", ""), preformatted=True)
+            start = index + 1
+    if start < len(leaves):
+        rest = leaves[start:]
+        if priority == COMMA_PRIORITY and not _is_comma(rest[-1]):
+            rest.append(Leaf("OP", ",", ""))
+        current = Line(line.depth, True)
+        current.extend_tracked(rest)
         _clear_prefix(current.leaves[0])
         yield current
 

@@ -32,6 +32,8 @@ laughs"), recursive YAML aliases, `$ref` chains longer than `MAX_REF_HOPS`.
 from __future__ import annotations
 
 import difflib
+import gc
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -62,7 +64,8 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _JSON = json.JSONDecoder()
 # Pre-check for a "$ref" to another file in JSON text. A "\u0024ref" key written with escapes
 # slips past it; such a ref then stays in the document and validation reports it.
-_EXTERNAL_REF_JSON = re.compile(r'"\$ref"\s*:\s*"(?!#)')
+_EXTERNAL_REF_JSON = re.compile(rb'"\$ref"\s*:\s*"(?!#)')
+_BOM = b"\xef\xbb\xbf"
 # The C string scanner behind json.loads (public in the module, missing from the stubs).
 _scanstring: Callable[[str, int], tuple[str, int]] = getattr(_json_decoder, "scanstring")
 
@@ -138,19 +141,33 @@ _SpecLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 class _Source:
-    """One file as read from disk, with a source map built on first use."""
+    """One file as read from disk, with a source map built on first use.
 
-    def __init__(self, path: Path, text: str, kind: str, data: Any) -> None:
+    It keeps the file's UTF-8 bytes, not its text: a str of a spec with one emoji in it takes
+    4 bytes a character (GitHub's 13 MB spec: 50 MB), and the text is needed only to find the
+    line of a problem, so it is decoded on first use."""
+
+    def __init__(self, path: Path, raw: bytes, kind: str, data: Any, text: str | None = None) -> None:
         self.path = path
-        self.text = text
+        self.raw = raw  # UTF-8, without a byte-order mark
+        self._text = text
         self.kind = kind  # "json" | "yaml"
         self.data = data
         self._lines: dict[Tokens, int | None] = {}
-        # JSON: pointer -> (offset of its key, offset of its value); filled level by level.
+        # JSON: pointer -> (offset of its key, offset of its value); filled as a level is read.
         self._offsets: dict[Tokens, tuple[int, int]] = {}
-        self._scanned: set[Tokens] = set()
+        # JSON: container pointer -> [where reading its members resumes (-1: all read), the
+        # next index, 1 if the resume point is the value of the last member found (not skipped
+        # yet: it is usually the one the caller descends into)].
+        self._levels: dict[Tokens, list[int]] = {}
         self._yaml_root: yaml.Node | None = None
         self._yaml_failed = False
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self.raw.decode("utf-8")
+        return self._text
 
     def line_of(self, tokens: Tokens) -> int | None:
         """1-based line of the node at `tokens`, or of its deepest ancestor in this file."""
@@ -174,43 +191,54 @@ class _Source:
         found: Tokens = ()
         for i in range(len(tokens)):
             prefix = tokens[: i + 1]
-            if prefix not in offsets:
-                parent = tokens[:i]
-                if parent not in self._scanned:
-                    self._scan_json_level(parent)
-                    self._scanned.add(parent)
-                if prefix not in offsets:
-                    break
+            if prefix not in offsets and not self._read_json_level(tokens[:i], tokens[i]):
+                break
             found = prefix
         return self.text.count("\n", 0, offsets[found][0]) + 1
 
-    def _scan_json_level(self, parent: Tokens) -> None:
-        """Record the offsets of every direct child of `parent` (duplicates: the last wins, as
-        in json.loads)."""
+    def _read_json_level(self, parent: Tokens, wanted: str) -> bool:
+        """Read the members of `parent`, recording their offsets, up to the one named
+        `wanted` (True) or the end (False). Reading stops there and resumes on the next call:
+        the members after it are never skipped over unless asked for (each skip decodes the
+        member's value; the ones before `paths` in a spec are small, `paths` is most of it).
+        The first of duplicate keys is found; load_document refuses duplicates in JSON."""
         text, offsets = self.text, self._offsets
-        pos = offsets[parent][1]
-        opener = text[pos]
-        if opener not in "{[":
-            return
-        closer = "}" if opener == "{" else "]"
-        pos = _skip_ws(text, pos + 1)
-        if text[pos] == closer:
-            return
-        index = 0
-        while True:
-            if opener == "{":
+        state = self._levels.get(parent)
+        if state is None:
+            pos = offsets[parent][1]
+            opener = text[pos]
+            state = [-1, 0, 0]
+            if opener in "{[":
+                first = _skip_ws(text, pos + 1)
+                if text[first] != ("}" if opener == "{" else "]"):
+                    state = [first, 0, 0]
+            self._levels[parent] = state
+        in_object = text[offsets[parent][1]] == "{"
+        while state[0] >= 0:
+            pos = state[0]
+            if state[2]:
+                state[0], state[2] = self._after_value(pos), 0
+                continue
+            if in_object:
                 key_pos = pos
                 key, pos = _scanstring(text, pos + 1)
                 pos = _skip_ws(text, _skip_ws(text, pos) + 1)  # past the ':'
             else:
-                key_pos, key = pos, str(index)
-                index += 1
-            offsets[parent + (key,)] = (key_pos, pos)
-            _, pos = _JSON.raw_decode(text, pos)
-            pos = _skip_ws(text, pos)
-            if text[pos] != ",":
-                return
-            pos = _skip_ws(text, pos + 1)
+                key_pos, key = pos, str(state[1])
+            state[1] += 1
+            offsets.setdefault(parent + (key,), (key_pos, pos))
+            if key == wanted:
+                state[0], state[2] = pos, 1
+                return True
+            state[0] = self._after_value(pos)
+        return parent + (wanted,) in offsets
+
+    def _after_value(self, pos: int) -> int:
+        """Where the member after the value at `pos` starts; -1 after the last one."""
+        text = self.text
+        _, pos = _JSON.raw_decode(text, pos)
+        pos = _skip_ws(text, pos)
+        return _skip_ws(text, pos + 1) if text[pos] == "," else -1
 
     # YAML: compose the node graph (keeps marks) only when a line is first asked for.
     def _yaml_line(self, tokens: Tokens) -> int | None:
@@ -303,16 +331,18 @@ def _read_source(path: Path, budget: list[int], referrer: _Where | None = None) 
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _problem("file is UTF-16 encoded, not UTF-8", file=path, code="file-not-utf8", line=1,
                        hint="save the file as UTF-8")
+    body = raw[len(_BOM):] if raw.startswith(_BOM) else raw  # tolerate a byte-order mark
     try:
-        text = raw.decode("utf-8-sig")  # -sig: tolerate a byte-order mark
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise _problem(f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+        start = exc.start + len(raw) - len(body)
+        line = raw.count(b"\n", 0, start) + 1
+        raise _problem(f"file is not valid UTF-8 (byte 0x{raw[start]:02x} at offset {start})",
                        file=path, code="file-not-utf8", line=line,
                        hint="save the file as UTF-8") from None
 
     kind, data = _parse(path, text)
-    return _Source(path, text, kind, data)
+    return _Source(path, body, kind, data)
 
 
 def _directory_hint(path: Path) -> str:
@@ -326,6 +356,18 @@ def _directory_hint(path: Path) -> str:
 def _parse(path: Path, text: str) -> tuple[str, Any]:
     """Parse by extension; fall back by content (JSON is tried first when it looks like JSON,
     because json.loads is ~50x faster than YAML and gives better error positions)."""
+    # A parser makes containers by the million and none of them is garbage yet: the cyclic
+    # collector would walk the growing tree again and again (~10 % of the parse) for nothing.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_by_kind(path, text)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _parse_by_kind(path: Path, text: str) -> tuple[str, Any]:
     suffix = path.suffix.lower()
     looks_json = text.lstrip()[:1] in ("{", "[")
     if suffix == ".json" or (suffix not in (".yaml", ".yml") and looks_json):
@@ -533,19 +575,28 @@ def _scan(root: Any, source: _Source | None, path: Path) -> _Scan:
     return _Scan(refs, shared)
 
 
-def _within_depth(root: Any) -> bool:
+def _plain_tree_refs(root: Any) -> frozenset[str] | None:
     """Fast depth check for a plain tree (parsed JSON cannot share nodes): ~4x cheaper than
-    `_scan`, which matters on a 13 MB document. `_scan` re-runs only to report a failure."""
+    `_scan`, which matters on a 13 MB document. `_scan` re-runs only to report a failure (None).
+    Collects every string `$ref` on the way (Document.ref_targets), which costs little more."""
     stack = [(root, 1)]
     pop, push = stack.pop, stack.append
+    refs: set[str] = set()
     while stack:
         node, depth = pop()
         if depth > MAX_DEPTH:
-            return False
-        for child in node.values() if type(node) is dict else node:
+            return None
+        if type(node) is dict:
+            ref = node.get("$ref")
+            if type(ref) is str:
+                refs.add(ref)
+            children: Iterable[Any] = node.values()
+        else:
+            children = node
+        for child in children:
             if type(child) is dict or type(child) is list:
                 push((child, depth + 1))
-    return True
+    return frozenset(refs)
 
 
 def _children(node: Any) -> Iterator[tuple[Any, Any]]:
@@ -724,12 +775,13 @@ class Document:
     """A loaded OpenAPI document: the parsed data plus a lazy map back to source lines.
 
     Build one with `load_document`. Constructing it directly (e.g. in tests) also works:
-    lines are then looked up in `text`, which may be empty.
+    lines are then looked up in `text`, which may be empty. A loaded document leaves `text`
+    empty and keeps the files' bytes (see `_Source`): read `source_text()`.
     """
 
     data: dict[str, Any]
     path: Path
-    text: str
+    text: str = ""
     # Private: filled by load_document.
     _main: _Source | None = field(default=None, repr=False, compare=False)
     _sources: Mapping[Path, _Source] = field(default_factory=dict, repr=False, compare=False)
@@ -743,7 +795,8 @@ class Document:
             return self._main
         if "main" not in self._cache:
             kind = "json" if self.text.lstrip()[:1] in ("{", "[") else "yaml"
-            self._cache["main"] = _Source(self.path, self.text, kind, self.data)
+            raw = self.text.encode("utf-8", "surrogatepass")
+            self._cache["main"] = _Source(self.path, raw, kind, self.data, text=self.text)
         source: _Source = self._cache["main"]
         return source
 
@@ -754,7 +807,7 @@ class Document:
         the file as written (a missing key, or content inlined from another file), it is the
         line of the deepest ancestor that does. None for an empty or unparsable `text`.
         """
-        if not self.text.strip():
+        if self._main is None and not self.text.strip():
             return None
         try:
             tokens = split_pointer(pointer)
@@ -823,12 +876,29 @@ class Document:
         raise _problem(f"unresolved $ref '{ref}'", file=self.path, code="ref-not-found",
                        hint=_missing_hint(node, tokens[len(done)], done))
 
-    def source_texts(self) -> dict[Path, str]:
-        """The text of every file the document was read from: the main file first, then the
-        files its `$ref`s pulled in (what a generated SDK depends on besides the config)."""
-        texts = {self.path: self.text}
-        texts.update((path, source.text) for path, source in self._sources.items() if path != self.path)
-        return texts
+    def source_text(self) -> str:
+        """The main file's text."""
+        return self._main.text if self._main is not None else self.text
+
+    def source_hashes(self) -> dict[Path, str]:
+        """The sha256 of the UTF-8 text of every file the document was read from: the main file
+        first, then the files its `$ref`s pulled in (what an SDK depends on besides the config)."""
+        main = self._main.raw if self._main is not None else self.text.encode("utf-8", "surrogatepass")
+        hashes = {self.path: hashlib.sha256(main).hexdigest()}
+        hashes.update(
+            (path, hashlib.sha256(source.raw).hexdigest()) for path, source in self._sources.items() if path != self.path
+        )
+        return hashes
+
+    def ref_targets(self) -> frozenset[str]:
+        """Every distinct string `$ref` in the document: what `iter_refs` yields without the
+        pointers, found in a quarter of the time (a plain walk; no pointer is built)."""
+        targets = self._cache.get("targets")
+        if targets is None:
+            refs = self._refs if self._refs is not None else self._cache.get("refs")
+            targets = frozenset(ref for _, ref in refs) if refs is not None else _ref_strings(self.data)
+            self._cache["targets"] = targets
+        return frozenset(targets)
 
     def iter_refs(self) -> Iterator[tuple[str, str]]:
         """(pointer of the `$ref` mapping, the ref string) for every string `$ref`, in
@@ -841,6 +911,26 @@ class Document:
                 refs = tuple((join_pointer(t), r["$ref"]) for _, _, t, r in scan.refs)
                 self._cache["refs"] = refs
         return iter(refs)
+
+
+def _ref_strings(root: Any) -> frozenset[str]:
+    found: set[str] = set()
+    stack = [root]
+    seen: set[int] = set()  # a shared container (a YAML alias) is walked once
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                found.add(ref)
+            children: Iterable[Any] = node.values()
+        else:
+            children = node
+        for child in children:
+            if isinstance(child, (dict, list)) and id(child) not in seen:
+                seen.add(id(child))
+                stack.append(child)
+    return frozenset(found)
 
 
 def load_document(path: str | Path) -> Document:
@@ -881,12 +971,13 @@ def _load(given: Path) -> Document:
                             "document that references it")
     origins: dict[Tokens, tuple[Path, Tokens]] = {}
     sources: dict[Path, _Source] = {path: main}
-    if main.kind == "json" and not _EXTERNAL_REF_JSON.search(main.text):
+    if main.kind == "json" and not _EXTERNAL_REF_JSON.search(main.raw):
         # The common big case: a tree with only local refs. Check depth only; `$ref` sites
         # are collected lazily by Document.iter_refs (i.e. by validation).
-        if not _within_depth(data):
+        targets = _plain_tree_refs(data)
+        if targets is None:
             _scan(data, main, path)  # raises with the pointer and line
-        return Document(data=data, path=path, text=main.text, _main=main, _sources=sources)
+        return Document(data=data, path=path, _main=main, _sources=sources, _cache={"targets": targets})
     scan = _scan(data, main, path)
     external = [site for site in scan.refs if not site[3]["$ref"].startswith("#")]
     if external:
@@ -905,5 +996,5 @@ def _load(given: Path) -> Document:
         origins, sources = inliner.origins, inliner.sources
         scan = _scan(data, main, path)  # the copies may add depth, size and local refs
     refs = tuple((join_pointer(t), r["$ref"]) for _, _, t, r in scan.refs)
-    return Document(data=data, path=path, text=main.text, _main=main, _sources=sources,
+    return Document(data=data, path=path, _main=main, _sources=sources,
                     _origins=origins, _refs=refs)

@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -216,11 +217,19 @@ def write_tree(files: FileSet, target: Path, *, hand_owned: HandOwned = _not_own
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.sdkgen-", dir=target.parent))
     try:
+        previous = _Previous(target) if target.is_dir() else None
+        made: set[str] = set()
         for path, text in files.items():
-            destination = staging.joinpath(*path.split("/"))
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            with open(destination, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            # Plain strings, not Path objects: this loop runs once per file of a large SDK.
+            destination = os.path.join(staging, *path.split("/"))
+            folder = os.path.dirname(destination)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            data = text.encode("utf-8")
+            if previous is None or not previous.link_if_same(path, data, destination):
+                with open(destination, "wb") as handle:
+                    handle.write(data)
         if target.is_dir():
             _carry_over(target, staging, files, hand_owned)
         os.chmod(staging, 0o755)
@@ -235,6 +244,39 @@ def write_tree(files: FileSet, target: Path, *, hand_owned: HandOwned = _not_own
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+class _Previous:
+    """The tree being replaced: a file whose bytes (and permissions) are exactly what would be
+    written is hard-linked into the new tree instead. Same result, but an unchanged file keeps
+    its inode and mtime and costs no write (most files, when one operation changed)."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        umask = os.umask(0)
+        os.umask(umask)
+        self.fresh_mode = 0o666 & ~umask  # what open() gives a new file
+        self.linking = True
+
+    def link_if_same(self, path: str, data: bytes, destination: str) -> bool:
+        if not self.linking:
+            return False
+        source = os.path.join(self.target, *path.split("/"))
+        try:
+            status = os.lstat(source)
+            if not stat.S_ISREG(status.st_mode) or status.st_size != len(data) \
+                    or stat.S_IMODE(status.st_mode) != self.fresh_mode:
+                return False
+            with open(source, "rb") as handle:
+                if handle.read() != data:
+                    return False
+            os.link(source, destination)
+        except FileNotFoundError:
+            return False
+        except OSError:  # e.g. a file system without hard links: write every file
+            self.linking = False
+            return False
+        return True
 
 
 @dataclass(frozen=True)

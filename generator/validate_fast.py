@@ -14,14 +14,26 @@ and the Python path, which refuses every URI scheme too, reports the ref.
 
 from __future__ import annotations
 
+import os
 from types import ModuleType
 from typing import Any
 
+# The extension allocates with its own mimalloc, which by default keeps freed pages resident
+# for a while: its ~80 MB copy of a 13 MB spec would stay in the process's RSS through the
+# later stages. A purge delay of 0 returns them as soon as the copy is dropped. mimalloc reads
+# its options when the library loads, so the variable is set only around the import (unless
+# the user set it).
+_PURGE = "MIMALLOC_PURGE_DELAY"
 _rust: ModuleType | None
+_before = os.environ.get(_PURGE)
+os.environ.setdefault(_PURGE, "0")
 try:  # a compiled wheel may be missing on an odd platform; the Python path covers it
     from openapi_spec_validator_rs import _core as _rust
 except ImportError:  # pragma: no cover - depends on the platform's wheels
     _rust = None
+finally:
+    if _before is None:
+        del os.environ[_PURGE]
 
 __all__ = ["available", "rust_verdict"]
 

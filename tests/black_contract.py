@@ -9,6 +9,7 @@ view does not yet write black's layout.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -48,14 +49,57 @@ def is_long_line_split(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
     )
 
 
+def _anchors(old: list[str], new: list[str]) -> list[tuple[int, int]]:
+    """Pairs of lines that occur exactly once in each side, in an order both sides agree on
+    (the longest increasing run: patience diff's anchors)."""
+    counts: dict[str, list[int]] = {}
+    for index, line in enumerate(old):
+        counts.setdefault(line, [0, 0, index])[0] += 1
+    for line in new:
+        if line in counts:
+            counts[line][1] += 1
+    pairs = []
+    for index, line in enumerate(new):
+        entry = counts.get(line)
+        if entry is not None and entry[0] == 1 and entry[1] == 1:
+            pairs.append((entry[2], index))
+    pairs.sort()
+    # longest increasing subsequence of the new-side indices (patience sorting)
+    tails: list[int] = []
+    links: list[int] = []
+    tops: list[int] = []
+    for position, (_, index) in enumerate(pairs):
+        slot = bisect.bisect_left(tails, index)
+        links.append(tops[slot - 1] if slot else -1)
+        if slot == len(tails):
+            tails.append(index)
+            tops.append(position)
+        else:
+            tails[slot], tops[slot] = index, position
+    chain = []
+    position = tops[-1] if tops else -1
+    while position != -1:
+        chain.append(pairs[position])
+        position = links[position]
+    return chain[::-1]
+
+
+def _opcodes(old: list[str], new: list[str]) -> Iterable[tuple[int, int, int, int]]:
+    """(i1, i2, j1, j2) of each changed region. Lines unique to both sides anchor the match
+    first, so a 25,000-line file with many repeated lines is compared in linear time; difflib
+    aligns only the short stretches between anchors."""
+    bounds = [(-1, -1), *_anchors(old, new), (len(old), len(new))]
+    for (a0, b0), (a1, b1) in zip(bounds, bounds[1:]):
+        matcher = difflib.SequenceMatcher(a=old[a0 + 1 : a1], b=new[b0 + 1 : b1], autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag != "equal":
+                yield a0 + 1 + i1, a0 + 1 + i2, b0 + 1 + j1, b0 + 1 + j2
+
+
 def hunks(path: str, text: str, formatted: str) -> list[Hunk]:
     """Every difference between `text` and black's `formatted` version of it."""
     old, new = text.splitlines(), formatted.splitlines()
-    found = []
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            found.append(Hunk(path, i1 + 1, tuple(old[i1:i2]), tuple(new[j1:j2])))
+    found = [Hunk(path, i1 + 1, tuple(old[i1:i2]), tuple(new[j1:j2])) for i1, i2, j1, j2 in _opcodes(old, new)]
     if not found and text != formatted:  # lines equal: only the final newline differs
         found.append(Hunk(path, len(old), ("(end of file)",), ("(black ends the file differently)",)))
     return found

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator import validate, validate_fast
+from generator import validate_fast, validate_python
 from generator.loader import Document, load_document
 from generator.validate import validate_document
 from generator.validate_fast import rust_verdict
@@ -84,7 +84,7 @@ def test_a_valid_document_skips_the_python_validator(monkeypatch: pytest.MonkeyP
     def must_not_run(*args: Any) -> bool:
         raise AssertionError("the Python validator ran on a document the fast path found valid")
 
-    monkeypatch.setattr(validate, "_structural", must_not_run)
+    monkeypatch.setattr(validate_python, "_structural", must_not_run)
     doc = Document(data=_document({"type": "string"}), path=Path("/x/spec.json"), text="")
     assert validate_document(doc) == []
 

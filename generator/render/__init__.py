@@ -1,11 +1,14 @@
-"""Api -> FileSet: every file of the SDK as text, in memory. Touches no disk but the templates."""
+"""Api -> FileSet: every file of the SDK as text, in memory.
+
+Each top-level resource is a unit (units.py) rendered on its own; the files that gather all
+resources (client, package inits, conftest, api.md, README) are rendered from the units'
+summaries. Touches no disk but the templates, and the render cache when one is given.
+"""
 
 from __future__ import annotations
 
-import json
-
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,21 +18,17 @@ from ..assets import templates_dir
 from ..errors import SdkgenError
 from ..fileset import FileSet
 from ..format import LINE_LENGTH, TARGET_VERSIONS
-from ..ir.model import Api, PageStyle, ResponseKind
-from ..ir.naming import avoid_reserved, module_name, singular, snake_case
-from .literals import comment, docstring_body, html_attribute, markdown_inline, py_literal, py_tuple, pystr, toml_str
-from .imports import ImportBlock
-from .views import ResourceView, SdkView, TypeFileView, ViewBuilder, build_views
+from ..ir.model import Api, PageStyle
+from ..ir.naming import module_name
+from .cache import RenderCache
+from .literals import comment, docstring_body, markdown_inline, py_literal, py_tuple, pystr, toml_str
+from .units import NoSurface, Route, TopResource, TypeEntry, UnitSummary, lazy_init, render_unit
+from .views import ViewBuilder
 
 if TYPE_CHECKING:
     from ..overrides import TemplateOverrides
 
-# Names the README's usage snippets bind themselves; the example's variable must not be one.
-README_NAMES = frozenset({"client", "os", "asyncio", "main"})
 HEADER = "# File generated from an OpenAPI spec by sdkgen. Do not edit it by hand: regenerate instead."
-
-
-
 
 RUNTIME_DIR = Path(__file__).resolve().parents[1] / "runtime"
 # Not copied: the package marker of the source tree, and the settings every SDK gets its own of.
@@ -161,7 +160,7 @@ class ClientView:
     auth_error: str
     uses_base64: bool
     uses_date: bool
-    resources: list[ResourceView]
+    resources: list[TopResource]
     query_credentials: list[CredentialView]
     document_query_credentials: list[CredentialView]  # query credentials the API's own security names
     header_credentials: list[CredentialView]  # sent in a header or cookie: what auth_headers picks from
@@ -171,7 +170,7 @@ class ClientView:
     uses_operation_servers: bool  # some operation has its own server
 
 
-def client_view(api: Api, resources: list[ResourceView]) -> ClientView:
+def client_view(api: Api, resources: list[TopResource]) -> ClientView:
     credentials = []
     uses_base64 = False
     for scheme in api.auth:
@@ -244,44 +243,14 @@ def _english_or(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " or " + items[-1]
 
 
-def _walk(resources: list[ResourceView]) -> list[ResourceView]:
-    found: list[ResourceView] = []
-    for view in resources:
-        found.append(view)
-        found.extend(_walk(view.children))
-    return found
-
-
-@dataclass
-class Route:
-    method: str
-    regex: str
-    status: int
-    body: object  # JSON data, or bytes sent as they are
-    content_type: str = "application/json"
-
-    def as_json(self) -> str:
-        """One line of tests/routes.json: bytes travel as latin-1 text (every byte one char)."""
-        if isinstance(self.body, bytes):
-            body: object = {"bytes": self.body.decode("latin-1")}
-        else:
-            body = {"json": self.body}
-        return json.dumps([self.method, self.regex, self.status, self.content_type, body], ensure_ascii=True)
-
-
-@dataclass
-class TestFileView:
-    class_stem: str
-    calls: list[Any]
-    imports: list[list[str]]  # the import lines, in groups
-    lang_header: str
-
-
 class _Renderer:
-    def __init__(self, api: Api, overrides: TemplateOverrides | None = None) -> None:
+    def __init__(self, api: Api, cache: RenderCache | None, overrides: TemplateOverrides | None = None) -> None:
         from ..surface import SurfaceOnDemand
 
         self.api = api
+        # User templates may read `surface` (every resource) from any file: a unit's output
+        # would then depend on more than its key, so overrides render without the cache.
+        self.cache = cache if overrides is None else None
         self.overrides = overrides
         self.env = environment(overrides)
         self.sdk = sdk_context(api)
@@ -291,15 +260,20 @@ class _Renderer:
         self.verbatim: set[str] = set()
         self.src = f"src/{api.package.import_name}"
 
-    def render(self, template: str, path: str, **context: Any) -> None:
+    def text(self, template: str, surface: object = None, **context: Any) -> str:
         from ..overrides import render_error
 
         try:
-            text = self.env.get_template(template).render(
-                sdk=self.sdk, surface=self.surface, header=HEADER, flavors=FLAVORS, **context
+            return self.env.get_template(template).render(
+                sdk=self.sdk, surface=surface or self.surface, header=HEADER, flavors=FLAVORS, **context
             )
         except Exception as error:  # in a user's override: a problem at its line; else our bug
             raise render_error(error, self.overrides) or error
+
+    def render(self, template: str, path: str, **context: Any) -> None:
+        self.emit(path, self.text(template, **context))
+
+    def emit(self, path: str, text: str) -> None:
         self._claim(path)
         self.files[path] = text
 
@@ -316,19 +290,41 @@ class _Renderer:
         self._paths[folded] = path
 
     def run(self) -> FileSet:
-        views: SdkView = build_views(self.api)
-        builder = ViewBuilder(self.api)
         self.runtime()
         self.render("sdk/package/__init__.py.jinja", f"{self.src}/__init__.py")
-        self.render("sdk/package/_client.py.jinja", f"{self.src}/_client.py", c=client_view(self.api, views.resources))
-        self.resources(views.resources)
-        self.types(views.type_files)
-        self.tests(views, builder)
-        self.docs(views)
+        units = self.units()
+        tops = [unit.top for unit in units]
+        self.render("sdk/package/_client.py.jinja", f"{self.src}/_client.py", c=client_view(self.api, tops))
+        self.emit(*lazy_init(self.text, self.src, "resources", [(top.import_from_parent, list(top.exports)) for top in tops]))
+        self.types([entry for unit in units for entry in unit.type_entries])
+        self.tests([route for unit in units for route in unit.routes])
+        self.docs(units)
         # The SDK declares the style format.py applies, so `black --check` passes inside it.
         formatter = {"line_length": LINE_LENGTH, "target_versions": TARGET_VERSIONS}
         self.render("sdk/pyproject.toml.jinja", "pyproject.toml", formatter=formatter)
         return FileSet(self.files, frozenset(self.verbatim))
+
+    def units(self) -> list[UnitSummary]:
+        """Every top-level resource's files, from the cache when its inputs are unchanged."""
+        cache = self.cache
+        render = self.text if self.overrides is not None else partial(self.text, surface=NoSurface())
+        found = cache.keys(self.api) if cache is not None else None
+        keys: list[str | None] = list(found) if found is not None else [None] * len(self.api.resources)
+        summaries = []
+        for top, key in zip(self.api.resources, keys):
+            unit = cache.load(key) if cache is not None and key is not None else None
+            if unit is not None:
+                self.verbatim.update(unit.files)  # final already: the format stage skips them
+            else:
+                unit = render_unit(self.api, top, render)
+                if cache is not None and key is not None:
+                    cache.defer(key, unit)  # stored once formatted (RenderCache.commit)
+            for path, text in unit.files.items():
+                self.emit(path, text)
+            for path in unit.packages:
+                self.files[path] = ""
+            summaries.append(unit.summary)
+        return summaries
 
     def runtime(self) -> None:
         for relative, text in runtime_files().items():
@@ -338,157 +334,52 @@ class _Renderer:
         self.render("sdk/package/_version.py.jinja", f"{self.src}/_version.py")
         self.render("sdk/package/pagination.py.jinja", f"{self.src}/pagination.py")
 
-    def lazy_init(self, directory: str, imports: list[tuple[str, list[str]]]) -> None:
-        """A package `__init__` whose names load on first access; `imports`: (module, names), [] for a submodule."""
-        exports = [(name, module) for module, names in imports for name in names or [module[1:]]]
-        up = "." * (directory.count("/") + 2)
-        self.render("sdk/package/lazy_init.py.jinja", f"{self.src}/{directory}/__init__.py", imports=imports, exports=exports, up=up)
-
-    def resources(self, top: list[ResourceView]) -> None:
-        self.lazy_init("resources", [_resource_exports(view) for view in top])
-        for view in _walk(top):
-            self.render("sdk/package/resource.py.jinja", f"{self.src}/{view.module_path}", r=view)
-            if view.is_package:
-                directory = f"resources/{'/'.join(view.resource.path)}"
-                self.lazy_init(directory, [_resource_exports(child) for child in [*view.children, view]])
-
-    def types(self, files: list[TypeFileView]) -> None:
+    def types(self, entries: list[TypeEntry]) -> None:
+        """The shared error model, and the lazy `__init__` of every types package."""
+        error_file = ViewBuilder(self.api).error_file()
+        if error_file is not None:
+            self.render("sdk/package/model.py.jinja", f"{self.src}/{error_file.path}", t=error_file,
+                        exported=error_file.plan.exported_names(), imports=error_file.plan.import_block().groups(error_file.up))
+            entries = [*entries, TypeEntry(error_file.path.rsplit("/", 1)[0], error_file.module, error_file.main)]
         by_dir: dict[str, list[tuple[str, str]]] = {"types": []}
-        for file in files:
-            exported = file.plan.exported_names()
-            template = "sdk/package/params.py.jinja" if file.flavor == "params" else "sdk/package/model.py.jinja"
-            imports = file.plan.import_block().groups(file.up)
-            self.render(template, f"{self.src}/{file.path}", t=file, exported=exported, imports=imports)
-            directory = file.path.rsplit("/", 1)[0]
-            by_dir.setdefault(directory, []).append((file.module, file.main))
-            parts = directory.split("/")
+        for entry in entries:
+            by_dir.setdefault(entry.directory, []).append((entry.module, entry.main))
+            parts = entry.directory.split("/")
             for depth in range(1, len(parts)):
                 by_dir.setdefault("/".join(parts[:depth]), [])
-        for directory, entries in sorted(by_dir.items()):
+        for directory, modules in sorted(by_dir.items()):
             subpackages = sorted(d.rsplit("/", 1)[1] for d in by_dir if d.rsplit("/", 1)[0] == directory and d != directory)
-            imports = [(f".{module}", [name]) for module, name in sorted(entries)]
-            self.lazy_init(directory, imports + [(f".{package}", []) for package in subpackages])
+            imports = [(f".{module}", [name]) for module, name in sorted(modules)]
+            self.emit(*lazy_init(self.text, self.src, directory, imports + [(f".{package}", []) for package in subpackages]))
 
-    def tests(self, views: SdkView, builder: ViewBuilder) -> None:
-        api = self.api
-        routes: list[Route] = []
+    def tests(self, routes: list[Route]) -> None:
         self.files["tests/__init__.py"] = ""
         self.files["tests/api_resources/__init__.py"] = ""
-        for view in _walk(views.resources):
-            if not view.methods:
-                continue
-            calls = [
-                builder.test_call(view, method, op) for method, op in zip(view.methods, view.resource.operations)
-            ]
-            for call in calls:
-                routes.append(
-                    Route(call.route_method, call.route_regex, call.response_status, call.response_body, call.response_content_type)
-                )
-            dirs = ("tests", "api_resources", *view.resource.path[:-1])
-            for depth in range(3, len(dirs) + 1):
-                self.files["/".join((*dirs[:depth], "__init__.py"))] = ""
-            imports = ImportBlock().add(api.package.import_name, api.package.client_class, api.package.async_client_class)
-            for call in calls:
-                imports.add_pairs(call.imports)
-            test_view = TestFileView(
-                class_stem=view.resource.class_stem,
-                calls=calls,
-                imports=imports.groups(f"{api.package.import_name}."),
-                lang_header=f"{api.package.telemetry_prefix}-Lang",
-            )
-            self.render("sdk/tests/test_resource.py.jinja", "/".join((*dirs, f"test_{view.resource.attr_name}.py")), t=test_view)
-        client_kwargs = py_literal(dict(api.test_credentials))
+        client_kwargs = py_literal(dict(self.api.test_credentials))
         # Longest patterns first so a literal segment wins over a parameter.
-        routes.sort(key=lambda r: (-len(r.regex.replace("[^/]+", "")), r.regex, r.method))
+        routes = sorted(routes, key=lambda r: (-len(r.regex.replace("[^/]+", "")), r.regex, r.method))
         # The routes and their example bodies are data (megabytes on big specs): a JSON file the
         # conftest reads, not Python that black (and readers) would have to wade through.
-        self.files["tests/routes.json"] = "[\n" + ",\n".join(route.as_json() for route in routes) + "\n]\n"
+        self.files["tests/routes.json"] = "[\n" + ",\n".join(route.line for route in routes) + "\n]\n"
         self.render("sdk/tests/conftest.py.jinja", "tests/conftest.py", t={"client_kwargs": client_kwargs})
         self.render("sdk/tests/utils.py.jinja", "tests/utils.py")
 
-    def docs(self, views: SdkView) -> None:
-        sections = []
-        for view in _walk(views.resources):
-            types_dir = ("types", *view.resource.path[:-1])
-            names = [op.response_type_name for op in view.resource.operations if op.response_type_name]
-            methods = []
-            for method, op in zip(view.methods, view.resource.operations):
-                positional = [a.py_name for a in method.args[: method.positional_count]]
-                keyword = [a.py_name for a in method.args[method.positional_count :] if a.py_name != "*"]
-                shown = positional + (["\\*"] if keyword else []) + [a for a in keyword if a not in _optional(method)]
-                if op.params_type_name:
-                    shown.append(f"\\*\\*<a href=\"src/{self.api.package.import_name}/{'/'.join(types_dir)}/{op.params_module}.py\">params</a>")
-                methods.append(
-                    {
-                        "http": op.http_method,
-                        "path": html_attribute(op.path),
-                        "name": method.name,
-                        "args": ", ".join(shown),
-                        "returns": html_attribute(method.returns_sync),
-                    }
-                )
-            sections.append(
-                {
-                    "level": min(len(view.resource.path), 5) + 0,
-                    "title": view.resource.class_stem,
-                    "types": names,
-                    "types_module": ".".join(types_dir),
-                    "methods": methods,
-                    "chain": ".".join(view.resource.path),
-                    "module_path": view.module_path,
-                }
-            )
+    def docs(self, units: list[UnitSummary]) -> None:
         error_model = self.api.error_envelope.model_name if self.api.error_envelope else ""
+        sections = [section for unit in units for section in unit.sections]
         self.render("sdk/api.md.jinja", "api.md", t={"sections": sections, "error_model": error_model})
-        self.render("sdk/README.md.jinja", "README.md", t=self.readme_context(views))
-
-    def readme_context(self, views: SdkView) -> dict[str, Any]:
-        example = None
-        for view in _walk(views.resources):
-            for method, op in zip(view.methods, view.resource.operations):
-                if op.response_type_name:
-                    call = ViewBuilder(self.api).test_call(view, method, op)
-                    shape = ViewBuilder(self.api).deref(op.response.type) if op.response.type is not None else None
-                    properties = getattr(shape, "properties", ())
-                    required = [p.py_name for p in properties if p.required]
-                    field = required[0] if required and not op.page else ""
-                    example = {
-                        "var": avoid_reserved(
-                            snake_case(view.resource.attr_name if op.page else singular(view.resource.attr_name)),
-                            README_NAMES,
-                        ),
-                        "chain": f"{call.resource_chain}.{method.name}",
-                        "args": call.required_args,
-                        "field": field,
-                    }
-                    break
-            if example:
-                break
-        return {
+        readme = {
             "usage_credentials": [(s.option, s.env_var) for s in self.api.auth[:1]],
-            "example": example,
-            "stream_example": self._call_example(views, ResponseKind.EVENT_STREAM),
-            "binary_example": self._call_example(views, ResponseKind.BINARY),
+            "example": next((u.example for u in units if u.example), None),
+            "stream_example": next((u.stream_example for u in units if u.stream_example), None),
+            "binary_example": next((u.binary_example for u in units if u.binary_example), None),
         }
-
-    def _call_example(self, views: SdkView, kind: ResponseKind) -> dict[str, str] | None:
-        """The first method returning `kind`, as a chain from the client and its required arguments."""
-        for view in _walk(views.resources):
-            for method, op in zip(view.methods, view.resource.operations):
-                if method.response_kind is kind:
-                    call = ViewBuilder(self.api).test_call(view, method, op)
-                    return {"chain": f"{call.resource_chain}.{method.name}", "args": call.required_args}
-        return None
+        self.render("sdk/README.md.jinja", "README.md", t=readme)
 
 
-def _resource_exports(view: ResourceView) -> tuple[str, list[str]]:
-    classes = [view.class_name, view.async_class_name]
-    return view.import_from_parent, [*classes, *(f"{c}With{kind}Response" for kind in ("Raw", "Streaming") for c in classes)]
-
-
-def _optional(method: Any) -> set[str]:
-    return {a.py_name for a in method.args if "= omit" in a.signature}
-
-
-def render_sdk(api: Api, *, overrides: TemplateOverrides | None = None) -> FileSet:
-    return _Renderer(api, overrides).run()
+def render_sdk(api: Api, *, cache: RenderCache | None = None, overrides: TemplateOverrides | None = None) -> FileSet:
+    """Every file of the SDK. With a `cache`, the files of each top-level resource whose inputs
+    are unchanged come from it in their final, formatted form (listed in `FileSet.formatted`);
+    the caller stores the others with `cache.commit` once it has formatted them. OVERRIDES:
+    user templates in place of built-in ones (the cache is then not used)."""
+    return _Renderer(api, cache, overrides).run()

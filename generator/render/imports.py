@@ -69,3 +69,24 @@ class ImportBlock:
             else:
                 third_party.append(f"from {module} import {names}")
         return [group for group in (stdlib, third_party, local) if group]
+
+
+def resource_imports(method_imports: list[list[tuple[str, str]]], *, has_children: bool) -> ImportBlock:
+    """A resource module's imports: its methods' own, and what its fixed parts (the resource
+    classes, each method's extra_* arguments, the raw/streaming response classes) use."""
+    block = ImportBlock().add("functools", "cached_property").add("._resource", "SyncAPIResource", "AsyncAPIResource")
+    if has_children:
+        block.add("typing", "TYPE_CHECKING")
+    if method_imports:
+        block.import_module("httpx")
+        block.add("._types", "Body", "Query", "Headers", "NotGiven", "not_given")
+        block.add(
+            "._response",
+            "to_raw_response_wrapper",
+            "to_streamed_response_wrapper",
+            "async_to_raw_response_wrapper",
+            "async_to_streamed_response_wrapper",
+        )
+    for pairs in method_imports:
+        block.add_pairs(pairs)
+    return block

@@ -114,21 +114,24 @@ def docstring_body(text: str, indent: str = "") -> str:
     """
     if len(text) > MAX_DOC_CHARS:
         text = text[:MAX_DOC_CHARS] + DOC_CUT_MARK
-    text = without_surrogates(text)
-    cleaned = []
-    for char in text.replace("\r\n", "\n").replace("\r", "\n"):
-        if char == "\\":
-            cleaned.append("\\\\")
-        elif char == '"':
-            cleaned.append('\\"')
-        elif char in "\n\t":
-            cleaned.append(char)
-        elif _unsafe(char):
-            cleaned.append(_escape_char(char))
-        else:
-            cleaned.append(char)
-    lines = [line.rstrip() for line in "".join(cleaned).expandtabs(4).strip().split("\n")]
+    text = without_surrogates(text).replace("\r\n", "\n").replace("\r", "\n")
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        # The common case, fast: isprintable() is False for every character _unsafe() escapes.
+        escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    else:
+        escaped = "".join(_docstring_char(char) for char in text)
+    lines = [line.rstrip() for line in escaped.expandtabs(4).strip().split("\n")]
     return "\n".join((indent + line) if line else "" for line in lines)
+
+
+def _docstring_char(char: str) -> str:
+    if char == "\\":
+        return "\\\\"
+    if char == '"':
+        return '\\"'
+    if char in "\n\t" or not _unsafe(char):
+        return char
+    return _escape_char(char)
 
 
 def comment(text: str) -> str:
@@ -136,6 +139,8 @@ def comment(text: str) -> str:
     flat = " ".join(without_surrogates(text[: MAX_DOC_CHARS + 1]).split())
     if len(flat) > MAX_DOC_CHARS:
         flat = flat[:MAX_DOC_CHARS] + DOC_CUT_MARK
+    if flat.isprintable():  # nothing _unsafe() would escape
+        return flat
     return "".join(_escape_char(c) if _unsafe(c) else c for c in flat)
 
 

@@ -29,7 +29,7 @@ from ..ir.model import (
 )
 from ..ir.naming import module_name
 from .literals import docstring_body, py_literal, pystr
-from .imports import NAME_SOURCES, ImportBlock
+from .imports import NAME_SOURCES, resource_imports
 from .pytypes import TypeModule
 from .wire import WireBuilder, credential_filter, takes_files
 
@@ -472,7 +472,7 @@ class ViewBuilder:
             methods=methods,
             children=children,
             is_package=is_package,
-            imports=_resource_imports(methods, bool(children)).groups(up),
+            imports=resource_imports([m.imports for m in methods], has_children=bool(children)).groups(up),
         )
 
     # ------------------------------------------------------------------ tests
@@ -530,9 +530,7 @@ class ViewBuilder:
             annotation_async = method.returns_async
             content_type = op.response.content_type
             body = b"\x89binary\x00body\xff"
-        unsatisfiable = op.response.type is not None and not has_finite_instance(op.response.type, self.deref)
-        has_optional = any(not p.required and p.location != "path" for p in op.parameters)
-        return TestCallView(
+        call = TestCallView(
             method=method,
             op=op,
             required_args=call_args(required),
@@ -550,35 +548,26 @@ class ViewBuilder:
             expected_all_query=expected_query,
             query_exact=not any(isinstance(v, (list, dict)) for _k, v in query),
             query_filter=credential_filter(self.api),
-            unsatisfiable=unsatisfiable,
+            unsatisfiable=op.response.type is not None and not has_finite_instance(op.response.type, self.deref),
             resource_chain=".".join(resource_view.resource.path),
-            has_optional=has_optional,
+            has_optional=any(not p.required and p.location != "path" for p in op.parameters),
             response_annotation_async=annotation_async,
             response_content_type=content_type,
             stream_item=stream_item,
-            imports=self._test_imports(
-                resource_view, method, op, unsatisfiable=unsatisfiable, checks=bool(cases), with_all_params=has_optional
-            ),
         )
+        call.imports = self._test_imports(call, resource_view.resource)
+        return call
 
-    def _test_imports(
-        self,
-        resource_view: ResourceView,
-        method: MethodView,
-        op: Operation,
-        *,
-        unsatisfiable: bool,
-        checks: bool,
-        with_all_params: bool,
-    ) -> list[tuple[str, str]]:
+    def _test_imports(self, call: TestCallView, resource: Resource) -> list[tuple[str, str]]:
         """What the tests of one call use besides the client (names of the package start with ".")."""
+        method, op = call.method, call.op
         imports = [("typing", "Any"), ("typing", "cast"), ("tests.utils", "assert_matches_type")]
-        if unsatisfiable or checks:
+        if call.unsatisfiable or call.path_param_cases:
             imports.append(("", "pytest"))  # pytest.skip, pytest.raises
-        if with_all_params or checks:
+        if call.has_optional or call.path_param_cases:
             imports.append(("tests.conftest", "MockServer"))
         name = op.response_type_name
-        types_module = ".".join((".types", *self._types_dir(resource_view.resource), op.response_module))
+        types_module = ".".join((".types", *self._types_dir(resource), op.response_module))
         if method.stream_cls:  # the tests check the list of events
             imports.append(("typing", "List"))
             imports.extend([(types_module, name)] if name else [])
@@ -617,27 +606,6 @@ def _query_text(value: object) -> str:
     if value is False:
         return "false"
     return str(value)
-
-
-def _resource_imports(methods: list[MethodView], has_children: bool) -> ImportBlock:
-    """What a resource module's classes and methods use (the template's fixed parts included)."""
-    block = ImportBlock().add("functools", "cached_property").add("._resource", "SyncAPIResource", "AsyncAPIResource")
-    if has_children:
-        block.add("typing", "TYPE_CHECKING")
-    if methods:
-        # every method's signature and the with_raw_response / with_streaming_response classes
-        block.import_module("httpx")
-        block.add("._types", "Body", "Query", "Headers", "NotGiven", "not_given")
-        block.add(
-            "._response",
-            "to_raw_response_wrapper",
-            "to_streamed_response_wrapper",
-            "async_to_raw_response_wrapper",
-            "async_to_streamed_response_wrapper",
-        )
-    for method in methods:
-        block.add_pairs(method.imports)
-    return block
 
 
 def build_views(api: Api) -> SdkView:

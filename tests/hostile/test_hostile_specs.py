@@ -22,6 +22,7 @@ import pytest
 from generator.ir.model import Api, ObjectType, Operation, Resource
 from generator.ir.naming import RESERVED_IN_RESOURCES, RESERVED_ON_CLIENT, WINDOWS_DEVICE_NAMES
 from generator.format import _cache_dir as black_cache_dir
+from generator.render.cache import cache_dir as render_cache_dir
 from generator.ir.build import build_api
 from generator.pipeline import generate_files, resolve_config, validated_document
 from generator.verify import verify
@@ -130,7 +131,7 @@ class Outcome:
 def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
     """Every case run once through the CLI in a scratch directory; side effects asserted here."""
     base = tmp_path_factory.mktemp("hostile")
-    cache = black_cache_dir()
+    caches = [cache for cache in (black_cache_dir(), render_cache_dir()) if cache is not None]
     results: dict[str, Outcome] = {}
     for name in CASES:
         source, work = SPECS / name, base / name.replace("/", "_")
@@ -144,7 +145,7 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
         output = work / "out"
         result = run_cli("generate", str(spec), "--output", str(output))
         assert not result.forbidden, f"{name}: {result.forbidden}"
-        assert not writes_outside(result, output, *([cache] if cache else [])), f"{name} wrote outside the output dir"
+        assert not writes_outside(result, output, *caches), f"{name} wrote outside the output dir"
         after = sorted(p.as_posix() for p in work.rglob("*") if p != output and output not in p.parents)
         assert after == before, f"{name}: files appeared beside the output: {set(after) - set(before)}"
         api, files = None, {}
