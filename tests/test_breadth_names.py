@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator.ir.naming import title_dist_name
+from generator.ir.naming import title_class_name, title_dist_name
 from generator.pipeline import generate_files
 from tests.breadth.loopback import Loopback, generate_and_import
 
@@ -94,6 +94,24 @@ def test_renamed_tag_resource_and_its_credential_both_work_on_the_wire(tmp_path:
 def test_dist_name_from_title(title: str, dist: str) -> None:
     assert title_dist_name(title) == dist
     assert len(title_dist_name(title)) <= 40
+
+
+@pytest.mark.parametrize(
+    ("title", "cls"),
+    [
+        ("GitHub's official OpenAPI spec + Octokit extension", "GitHub"),  # brands keep their case
+        ("Swagger Petstore - OpenAPI 3.0", "SwaggerPetstore"),
+        ("DocuSign REST API", "DocuSignREST"),
+        ("mux.com API", "Mux"),
+        ("API v1.0.0", "API"),  # only boilerplate: its first word stays
+        ("3.0 petstore", "Petstore"),
+        ("", "Client"),
+        ("class", "Class"),
+    ],
+)
+def test_client_class_from_title(title: str, cls: str) -> None:
+    assert title_class_name(title) == cls
+    assert cls.isidentifier()
 
 
 def test_package_named_from_the_title(tmp_path: Path) -> None:

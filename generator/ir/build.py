@@ -34,6 +34,7 @@ from .naming import (
     module_name,
     pascal_case,
     snake_case,
+    title_class_name,
     title_dist_name,
     upper_snake,
 )
@@ -86,7 +87,7 @@ class _Builder:
         import_name = self.config.import_name or module_name(dist.replace("-", "_").replace(".", "_"), fallback="api_sdk")
         if self.package_name:
             import_name = module_name(self.package_name.replace("-", "_").replace(".", "_"), fallback="api_sdk")
-        client_class = self.config.client_class or pascal_case(self.config.title or title, fallback="Client")
+        client_class = self.config.client_class or title_class_name(self.config.title or title)
         if client_class.startswith("Async"):
             client_class = client_class[len("Async") :] or "Client"
         if not self.config.client_class:

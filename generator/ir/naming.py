@@ -375,6 +375,17 @@ SHADOWED_MODULES = (
 )
 
 
+def _title_words(title: str) -> list[str]:
+    """The words of `info.title` that name the API (see title_dist_name), in their own case."""
+    head = _TITLE_TAIL.split(title, maxsplit=1)[0]
+    head = re.sub(r"['\u2019]s\b", "", head)
+    words = re.findall(r"[A-Za-z0-9]+", _DOMAIN_SUFFIX.sub("", _ascii(head)))
+    kept = [w for w in words if w.lower() not in _TITLE_BOILERPLATE and not _VERSION_WORD.fullmatch(w.lower())]
+    if not kept:  # the title is only boilerplate ("API v1.0.0"): keep its words, not its numbers
+        kept = [w for w in words if not w.isdigit()][:1]
+    return kept[:MAX_TITLE_WORDS]
+
+
 def title_dist_name(title: str, *, fallback: str = "api") -> str:
     """A short distribution name from `info.title` (docs/config.md, "Names from the title").
 
@@ -385,14 +396,8 @@ def title_dist_name(title: str, *, fallback: str = "api") -> str:
     another word remains; at most three words and 40 characters are kept. A name that would shadow
     a standard-library module or a dependency (`Numbers API` -> `numbers`) keeps `-api`.
     """
-    head = _TITLE_TAIL.split(title, maxsplit=1)[0]
-    head = re.sub(r"['\u2019]s\b", "", head)
-    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", _DOMAIN_SUFFIX.sub("", _ascii(head)))]
-    kept = [w for w in words if w not in _TITLE_BOILERPLATE and not _VERSION_WORD.fullmatch(w)]
-    if not kept:  # the title is only boilerplate ("API v1.0.0"): keep its words, not its numbers
-        kept = [w for w in words if not w.isdigit()][:1]
     name = ""
-    for word in kept[:MAX_TITLE_WORDS]:
+    for word in (w.lower() for w in _title_words(title)):
         joined = f"{name}-{word}" if name else word
         if len(joined) > MAX_DIST_NAME_LENGTH:
             name = name or word[:MAX_DIST_NAME_LENGTH]
@@ -400,6 +405,13 @@ def title_dist_name(title: str, *, fallback: str = "api") -> str:
         name = joined
     name = name or fallback
     return f"{name}-api" if name.replace("-", "_") in SHADOWED_MODULES else name
+
+
+def title_class_name(title: str, *, fallback: str = "Client") -> str:
+    """The client class from `info.title`: the words title_dist_name keeps, each capitalised and
+    otherwise in its own case (`GitHub's official OpenAPI spec + Octokit extension` -> `GitHub`)."""
+    words = _title_words(title)
+    return pascal_case(" ".join(w[:1].upper() + w[1:] for w in words), fallback=fallback) if words else fallback
 
 
 _IRREGULAR_PLURALS = {
