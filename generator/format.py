@@ -18,7 +18,9 @@ import hashlib
 import multiprocessing
 import os
 import tempfile
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -50,6 +52,9 @@ _PARALLEL_FROM = 8
 # Below this many bytes of text with long lines, laying out in one process is quicker (a worker
 # costs ~0.1 s to start; layout handles ~5 MB/s).
 _PARALLEL_LAYOUT_FROM = 2_000_000
+# From this many operations an SDK has that much (GitHub's 1,223 give ~23 MB of Python): start
+# the workers before rendering (layout_workers).
+_PARALLEL_LAYOUT_OPERATIONS = 300
 
 
 def _cache_dir() -> Path | None:
@@ -124,7 +129,28 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
-def _lay_out_all(texts: list[str]) -> list[str | None]:
+def _warm_up() -> None:
+    from . import layout  # noqa: F401  (a worker imports what it will run while the parent renders)
+
+
+@contextmanager
+def layout_workers(operations: int) -> Iterator[ProcessPoolExecutor | None]:
+    """Worker processes for the format stage of an SDK with OPERATIONS operations, started now so
+    that their start-up overlaps rendering; None when the SDK is too small for them to pay off."""
+    workers = min(_workers(), 4)
+    if workers < 2 or operations < _PARALLEL_LAYOUT_OPERATIONS:
+        yield None
+        return
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        for _ in range(workers):
+            pool.submit(_warm_up)
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _lay_out_all(texts: list[str], pool: ProcessPoolExecutor | None = None) -> list[str | None]:
     """layout.lay_out of each text; in worker processes when there is enough work for them."""
     from .layout import lay_out, needs_layout
 
@@ -134,8 +160,11 @@ def _lay_out_all(texts: list[str]) -> list[str | None]:
     if workers > 1 and sum(len(texts[index]) for index in work) >= _PARALLEL_LAYOUT_FROM:
         # the larger texts first, in small chunks, so no worker is left with the big tail alone
         work.sort(key=lambda index: -len(texts[index]))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        if pool is not None:
             laid = list(pool.map(lay_out, [texts[index] for index in work], chunksize=4))
+        else:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as own:
+                laid = list(own.map(lay_out, [texts[index] for index in work], chunksize=4))
     else:
         laid = [lay_out(texts[index]) for index in work]
     for index, text in zip(work, laid):
@@ -143,14 +172,14 @@ def _lay_out_all(texts: list[str]) -> list[str | None]:
     return results
 
 
-def format_files(files: FileSet, *, layout: bool = True) -> FileSet:
+def format_files(files: FileSet, *, layout: bool = True, pool: ProcessPoolExecutor | None = None) -> FileSet:
     """FILES formatted. With `layout` (rendered files: black's layout but for long lines) black
     runs only where layout declines; without it, on every Python file."""
     cache = _cache_dir()
     done: dict[str, str] = {}
     missing: list[str] = []
     paths = [path for path in files if path.endswith(".py") and path not in files.formatted]
-    laid_out = _lay_out_all([files[path] for path in paths]) if layout else [None] * len(paths)
+    laid_out = _lay_out_all([files[path] for path in paths], pool) if layout else [None] * len(paths)
     for path, laid in zip(paths, laid_out):
         text = files[path]
         if laid is not None:

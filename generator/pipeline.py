@@ -192,7 +192,7 @@ def generate_files(spec: Path, *, config: Path | None = None, package_name: str 
 
 def _generate_files(spec: Path, *, config: Path | None, package_name: str, layout: str, timings: Timings | None,
                     strict: bool, options: CommandLineSettings | None) -> Generated:
-    from .format import format_files
+    from .format import format_files, layout_workers
     from .ir.build import build_api
     from .overrides import load_overrides
     from .render import render_sdk
@@ -219,12 +219,14 @@ def _generate_files(spec: Path, *, config: Path | None, package_name: str, layou
     # The parsed spec is the largest thing in memory and nothing after the IR reads it: freed
     # here, rendering reuses its memory instead of adding to the peak.
     del document
-    with timings.stage("render"), _collector_paused():
-        cache = default_cache(generator_sha256()) if overrides is None else None
-        rendered = render_sdk(built.api, cache=cache, overrides=overrides)
-    timings.counted(len(rendered))
-    with timings.stage("format"):
-        files = format_files(rendered)
+    operations = len(built.api.all_operations())
+    with layout_workers(operations) as pool:
+        with timings.stage("render"), _collector_paused():
+            cache = default_cache(generator_sha256()) if overrides is None else None
+            rendered = render_sdk(built.api, cache=cache, overrides=overrides)
+        timings.counted(len(rendered))
+        with timings.stage("format"):
+            files = format_files(rendered, pool=pool)
     if cache is not None:
         cache.commit(files)
     files, package_dir = lay_out(files, built.api.package.import_name, layout)
