@@ -20,7 +20,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -160,11 +160,9 @@ def _lay_out_all(texts: list[str], pool: ProcessPoolExecutor | None = None) -> l
     if workers > 1 and sum(len(texts[index]) for index in work) >= _PARALLEL_LAYOUT_FROM:
         # the larger texts first, in small chunks, so no worker is left with the big tail alone
         work.sort(key=lambda index: -len(texts[index]))
-        if pool is not None:
-            laid = list(pool.map(lay_out, [texts[index] for index in work], chunksize=4))
-        else:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as own:
-                laid = list(own.map(lay_out, [texts[index] for index in work], chunksize=4))
+        spawn = multiprocessing.get_context("spawn")
+        with nullcontext(pool) if pool is not None else ProcessPoolExecutor(workers, mp_context=spawn) as running:
+            laid = list(running.map(lay_out, [texts[index] for index in work], chunksize=4))
     else:
         laid = [lay_out(texts[index]) for index in work]
     for index, text in zip(work, laid):

@@ -58,8 +58,12 @@ class Unmodelled(Exception):
 
 def needs_layout(text: str) -> bool:
     """Whether TEXT has a line that may be too wide (cheap: most files have none)."""
-    widest = max(map(len, text.split("\n")))
-    return widest > LINE_LENGTH or (widest * 2 > LINE_LENGTH and not text.isascii())
+    return _may_be_too_wide(text.split("\n"), text.isascii())
+
+
+def _may_be_too_wide(lines: list[str], ascii_only: bool) -> bool:
+    widest = max(map(len, lines))
+    return widest > LINE_LENGTH or (widest * 2 > LINE_LENGTH and not ascii_only)
 
 
 def lay_out(text: str) -> str | None:
@@ -67,8 +71,7 @@ def lay_out(text: str) -> str | None:
     holds something this module does not model."""
     lines = text.split("\n")
     ascii_only = text.isascii()
-    widest = max(map(len, lines))
-    if widest <= LINE_LENGTH and (ascii_only or widest * 2 <= LINE_LENGTH):
+    if not _may_be_too_wide(lines, ascii_only):
         return text
     if ascii_only:
         long = [i for i, line in enumerate(lines) if len(line) > LINE_LENGTH]

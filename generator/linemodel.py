@@ -215,7 +215,7 @@ class Line:
             own.append(leaf)
 
     def has_magic_trailing_comma(self, closing: Leaf) -> bool:
-        if not (closing.closing and self.leaves and _is_comma(self.leaves[-1])):
+        if not (closing.closing and self.leaves and self.leaves[-1].comma):
             return False
         kind = closing.btype
         if kind == "}":
@@ -270,10 +270,6 @@ def _is_op(leaf: Leaf, value: str) -> bool:
     return leaf.kind == "OP" and leaf.value == value and not leaf.role
 
 
-def _is_comma(leaf: Leaf) -> bool:
-    return leaf.comma
-
-
 def _one_sequence_between(opening: Leaf, closing: Leaf, leaves: list[Leaf], kind: str) -> bool:
     """Black's is_one_sequence_between: a one-tuple (or one-element subscript) between the pair."""
     if opening.btype != kind or closing.btype != OPENING[kind]:
@@ -287,7 +283,7 @@ def _one_sequence_between(opening: Leaf, closing: Leaf, leaves: list[Leaf], kind
     for leaf in leaves[start + 1:]:
         if leaf is closing:
             break
-        if leaf.bracket_depth == depth and _is_comma(leaf):
+        if leaf.bracket_depth == depth and leaf.comma:
             commas += 1
             # commas of an argument or parameter list make it a list, not a one-tuple
             if opening.parent in ("trailer", "params", "class") and kind == "(":

@@ -21,7 +21,6 @@ from .linemodel import (
     OPENING,
     Leaf,
     Line,
-    _is_comma,
     _is_op,
     _one_sequence_between,
     is_short_enough,
@@ -373,7 +372,7 @@ def _ensure_trailing_comma(leaves: list[Leaf], original: Line, opening: Leaf) ->
         return True
     if not original.is_def or opening.value != "(":
         return False
-    if any(_is_comma(leaf) and not leaf.annotation for leaf in leaves):
+    if any(leaf.comma and not leaf.annotation for leaf in leaves):
         return False
     return leaves[0].annotation != "return"
 
@@ -383,7 +382,7 @@ def _build_line(leaves: list[Leaf], original: Line, opening: Leaf, component: st
     if component == "body":
         result.inside_brackets = True
         result.depth += 1
-        if _ensure_trailing_comma(leaves, original, opening) and not _is_comma(leaves[-1]):
+        if _ensure_trailing_comma(leaves, original, opening) and not leaves[-1].comma:
             comma = Leaf("OP", ",", "")
             leaves = [*leaves, comma]
     if component == "body":
@@ -405,7 +404,7 @@ def _should_split_line(line: Line, opening: Leaf) -> bool:
     if not line.leaves:
         return False
     last = line.leaves[-1]
-    if _is_comma(last):
+    if last.comma:
         trailing_comma = True
         exclude.add(id(last))
     try:
@@ -434,7 +433,7 @@ def _trailers_to_omit(line: Line) -> Iterator[frozenset[int]]:
                 opening = None
             elif leaf.closing:
                 prev = leaves[index - 1] if index > 0 else None
-                if prev is not None and _is_comma(prev) and leaf.opening_bracket is not None \
+                if prev is not None and prev.comma and leaf.opening_bracket is not None \
                         and not _one_sequence_between(leaf.opening_bracket, leaf, leaves, "("):
                     break
                 inner.add(id(leaf))
@@ -448,7 +447,7 @@ def _trailers_to_omit(line: Line) -> Iterator[frozenset[int]]:
                 omit.update(inner)
                 inner.clear()
                 yield frozenset(omit)
-            if prev is not None and _is_comma(prev) and leaf.opening_bracket is not None \
+            if prev is not None and prev.comma and leaf.opening_bracket is not None \
                     and not _one_sequence_between(leaf.opening_bracket, leaf, leaves, "("):
                 break
             if leaf.value:
@@ -481,7 +480,7 @@ def delimiter_split(line: Line, force: bool) -> Iterator[Line]:
             start = index + 1
     if start < len(leaves):
         rest = leaves[start:]
-        if priority == COMMA_PRIORITY and not _is_comma(rest[-1]):
+        if priority == COMMA_PRIORITY and not rest[-1].comma:
             rest.append(Leaf("OP", ",", ""))
         current = Line(line.depth, True)
         current.extend_tracked(rest)
