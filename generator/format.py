@@ -18,9 +18,9 @@ import hashlib
 import multiprocessing
 import os
 import tempfile
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager, nullcontext
+from collections.abc import Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -134,9 +134,10 @@ def _warm_up() -> None:
 
 
 @contextmanager
-def layout_workers(operations: int) -> Iterator[ProcessPoolExecutor | None]:
-    """Worker processes for the format stage of an SDK with OPERATIONS operations, started now so
-    that their start-up overlaps rendering; None when the SDK is too small for them to pay off."""
+def layout_workers(operations: int) -> Iterator[EarlyLayout | None]:
+    """Layout for the format stage of an SDK with OPERATIONS operations, in worker processes
+    started now: their start-up overlaps rendering, and files handed to `EarlyLayout.submit`
+    while rendering goes on are laid out meanwhile. None when the SDK is too small for it."""
     workers = min(_workers(), 4)
     if workers < 2 or operations < _PARALLEL_LAYOUT_OPERATIONS:
         yield None
@@ -145,40 +146,102 @@ def layout_workers(operations: int) -> Iterator[ProcessPoolExecutor | None]:
     try:
         for _ in range(workers):
             pool.submit(_warm_up)
-        yield pool
+        yield EarlyLayout(pool)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _lay_out_all(texts: list[str], pool: ProcessPoolExecutor | None = None) -> list[str | None]:
+def _lay_out_batch(texts: list[str]) -> list[str | None]:
+    from .layout import lay_out
+
+    return [lay_out(text) for text in texts]
+
+
+class EarlyLayout:
+    """Layout of rendered files started before the format stage, in worker processes. A
+    result is used only for the very text it was computed from, so what is submitted early
+    can change the speed of the format stage, never its output."""
+
+    # A batch of about this many bytes of text: small enough that the workers share the big
+    # resources' files evenly, large enough that a batch costs more than its round trip.
+    _BATCH_BYTES = 400_000
+
+    def __init__(self, pool: ProcessPoolExecutor) -> None:
+        self.pool = pool
+        self._started: dict[str, tuple[str, Future[list[str | None]], int]] = {}
+
+    def submit(self, files: Mapping[str, str]) -> None:
+        """Start laying out the Python files among FILES that need it."""
+        from .layout import needs_layout
+
+        batch: list[tuple[str, str]] = []
+        size = 0
+        for path, text in files.items():
+            if path.endswith(".py") and needs_layout(text):
+                batch.append((path, text))
+                size += len(text)
+                if size >= self._BATCH_BYTES:
+                    self._start(batch)
+                    batch, size = [], 0
+        if batch:
+            self._start(batch)
+
+    def _start(self, batch: list[tuple[str, str]]) -> None:
+        future = self.pool.submit(_lay_out_batch, [text for _path, text in batch])
+        for position, (path, text) in enumerate(batch):
+            self._started[path] = (text, future, position)
+
+    def started(self, path: str, text: str) -> bool:
+        """Whether the layout of exactly TEXT at PATH was started."""
+        started = self._started.get(path)
+        return started is not None and (started[0] is text or started[0] == text)
+
+    def result(self, path: str) -> str | None:
+        """The layout started for PATH (lay_out's result), once it is done."""
+        _text, future, position = self._started[path]
+        return future.result()[position]
+
+
+def _lay_out_all(texts: dict[str, str], early: EarlyLayout | None = None) -> dict[str, str | None]:
     """layout.lay_out of each text; in worker processes when there is enough work for them."""
     from .layout import lay_out, needs_layout
 
-    work = [index for index, text in enumerate(texts) if needs_layout(text)]
-    results: list[str | None] = list(texts)
+    results: dict[str, str | None] = {}
+    work: list[str] = []
+    for path, text in texts.items():
+        if early is not None and early.started(path, text):
+            results[path] = early.result(path)
+        elif needs_layout(text):
+            work.append(path)
+        else:
+            results[path] = text
     workers = min(_workers(), 4)
-    if workers > 1 and sum(len(texts[index]) for index in work) >= _PARALLEL_LAYOUT_FROM:
+    if early is not None and work:
+        early.submit({path: texts[path] for path in work})
+        for path in work:
+            results[path] = early.result(path)
+    elif workers > 1 and sum(len(texts[path]) for path in work) >= _PARALLEL_LAYOUT_FROM:
         # the larger texts first, in small chunks, so no worker is left with the big tail alone
-        work.sort(key=lambda index: -len(texts[index]))
+        work.sort(key=lambda path: -len(texts[path]))
         spawn = multiprocessing.get_context("spawn")
-        with nullcontext(pool) if pool is not None else ProcessPoolExecutor(workers, mp_context=spawn) as running:
-            laid = list(running.map(lay_out, [texts[index] for index in work], chunksize=4))
+        with ProcessPoolExecutor(workers, mp_context=spawn) as pool:
+            results.update(zip(work, pool.map(lay_out, [texts[path] for path in work], chunksize=4)))
     else:
-        laid = [lay_out(texts[index]) for index in work]
-    for index, text in zip(work, laid):
-        results[index] = text
+        results.update((path, lay_out(texts[path])) for path in work)
     return results
 
 
-def format_files(files: FileSet, *, layout: bool = True, pool: ProcessPoolExecutor | None = None) -> FileSet:
+def format_files(files: FileSet, *, layout: bool = True, early: EarlyLayout | None = None) -> FileSet:
     """FILES formatted. With `layout` (rendered files: black's layout but for long lines) black
-    runs only where layout declines; without it, on every Python file."""
+    runs only where layout declines; without it, on every Python file. EARLY: layout started
+    while rendering (layout_workers), used where it was computed from the same text."""
     cache = _cache_dir()
     done: dict[str, str] = {}
     missing: list[str] = []
     paths = [path for path in files if path.endswith(".py") and path not in files.formatted]
-    laid_out = _lay_out_all([files[path] for path in paths], pool) if layout else [None] * len(paths)
-    for path, laid in zip(paths, laid_out):
+    laid_out = _lay_out_all({path: files[path] for path in paths}, early) if layout else {}
+    for path in paths:
+        laid = laid_out.get(path)
         text = files[path]
         if laid is not None:
             done[path] = laid

@@ -220,13 +220,14 @@ def _generate_files(spec: Path, *, config: Path | None, package_name: str, layou
     # here, rendering reuses its memory instead of adding to the peak.
     del document
     operations = len(built.api.all_operations())
-    with layout_workers(operations) as pool:
+    with layout_workers(operations) as early:
         with timings.stage("render"), _collector_paused():
             cache = default_cache(generator_sha256()) if overrides is None else None
-            rendered = render_sdk(built.api, cache=cache, overrides=overrides)
+            rendered = render_sdk(built.api, cache=cache, overrides=overrides,
+                                  rendered_unit=early.submit if early is not None else None)
         timings.counted(len(rendered))
         with timings.stage("format"):
-            files = format_files(rendered, pool=pool)
+            files = format_files(rendered, early=early)
     if cache is not None:
         cache.commit(files)
     files, package_dir = lay_out(files, built.api.package.import_name, layout)

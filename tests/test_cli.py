@@ -13,7 +13,8 @@ from tests.conftest import CLOUDFLARE_SPEC, ROOT
 
 
 def sdkgen(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", "from generator.cli import run; run()", *args],
+    # the installed command's own entry point (it leaves with os._exit: output must still be complete)
+    return subprocess.run([sys.executable, "-c", "from generator.cli import console; console()", *args],
                           cwd=cwd, capture_output=True, text=True)
 
 

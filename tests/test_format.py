@@ -107,3 +107,26 @@ def test_generated_sdk_passes_black_check_with_its_own_config(tmp_path: Path) ->
     # The settings are what makes it pass: black's defaults (88 columns) would reformat.
     (out / "pyproject.toml").write_text(pyproject.replace("line-length = 120\n", ""), encoding="utf-8")
     assert black_check(out).returncode == 1
+
+
+def test_layout_started_while_rendering_gives_the_same_files(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """EarlyLayout (layout_workers) changes when layout runs, never what the format stage returns:
+    a file submitted early and unchanged uses the worker's result; one whose text changed after
+    submission, or never submitted, is laid out at the format stage; black still takes what
+    layout declines."""
+    monkeypatch.setattr(formatting, "_workers", lambda: 2)
+    monkeypatch.setattr(formatting.EarlyLayout, "_BATCH_BYTES", 300)  # several batches
+    calls = [f"v{n} = call(" + ", ".join(f"argument_{k}=value_{n}_{k}" for k in range(12)) + ")\n" for n in range(9)]
+    declined = "z = a ** call(" + ", ".join(f"argument_{n}" for n in range(16)) + ")\n"
+    rendered = {f"pkg/m{n}.py": calls[n] for n in range(6)} | {"pkg/declined.py": declined, "README.md": "x " * 90}
+    files = FileSet({**rendered, "pkg/m5.py": calls[7], "pkg/late.py": calls[8]})
+    with formatting.layout_workers(operations=1_000) as early:
+        assert early is not None
+        early.submit(rendered)
+        assert early.started("pkg/m0.py", calls[0]) and not early.started("pkg/m5.py", calls[7])
+        assert not early.started("pkg/declined.py", declined) or early.result("pkg/declined.py") is None
+        formatted = formatting.format_files(files, early=early)
+    for path in files:
+        expected = black.format_str(files[path], mode=formatting.MODE) if path.endswith(".py") else files[path]
+        assert formatted[path] == expected, path
+    assert formatted["pkg/m5.py"].startswith("v7 = call(\n")

@@ -7,6 +7,7 @@ summaries. Touches no disk but the templates, and the render cache when one is g
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -244,7 +245,8 @@ def _english_or(items: list[str]) -> str:
 
 
 class _Renderer:
-    def __init__(self, api: Api, cache: RenderCache | None, overrides: TemplateOverrides | None = None) -> None:
+    def __init__(self, api: Api, cache: RenderCache | None, overrides: TemplateOverrides | None = None,
+                 rendered_unit: Callable[[Mapping[str, str]], None] | None = None) -> None:
         from ..surface import SurfaceOnDemand
 
         self.api = api
@@ -252,6 +254,7 @@ class _Renderer:
         # would then depend on more than its key, so overrides render without the cache.
         self.cache = cache if overrides is None else None
         self.overrides = overrides
+        self.rendered_unit = rendered_unit
         self.env = environment(overrides)
         self.sdk = sdk_context(api)
         self.surface = SurfaceOnDemand(api)  # every template's `surface` (docs/templates.md)
@@ -317,6 +320,8 @@ class _Renderer:
                 self.verbatim.update(unit.files)  # final already: the format stage skips them
             else:
                 unit = render_unit(self.api, top, render)
+                if self.rendered_unit is not None:
+                    self.rendered_unit(unit.files)
                 if cache is not None and key is not None:
                     cache.defer(key, unit)  # stored once formatted (RenderCache.commit)
             for path, text in unit.files.items():
@@ -377,9 +382,12 @@ class _Renderer:
         self.render("sdk/README.md.jinja", "README.md", t=readme)
 
 
-def render_sdk(api: Api, *, cache: RenderCache | None = None, overrides: TemplateOverrides | None = None) -> FileSet:
+def render_sdk(api: Api, *, cache: RenderCache | None = None, overrides: TemplateOverrides | None = None,
+               rendered_unit: Callable[[Mapping[str, str]], None] | None = None) -> FileSet:
     """Every file of the SDK. With a `cache`, the files of each top-level resource whose inputs
     are unchanged come from it in their final, formatted form (listed in `FileSet.formatted`);
     the caller stores the others with `cache.commit` once it has formatted them. OVERRIDES:
-    user templates in place of built-in ones (the cache is then not used)."""
-    return _Renderer(api, cache, overrides).run()
+    user templates in place of built-in ones (the cache is then not used). RENDERED_UNIT is
+    called with the files of each top-level resource as soon as they are rendered (the
+    format stage starts on them while the rest renders)."""
+    return _Renderer(api, cache, overrides, rendered_unit).run()
