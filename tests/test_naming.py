@@ -121,3 +121,26 @@ def test_long_names_are_capped_with_a_hash_of_the_whole_name() -> None:
     long_a, long_b = "x" * 300 + "a", "x" * 300 + "b"
     assert len(snake_case(long_a)) == MAX_NAME_LENGTH and snake_case(long_a) != snake_case(long_b)
     assert snake_case(long_a).endswith(stable_hash(long_a)) and len(pascal_case(long_a)) <= MAX_NAME_LENGTH
+
+
+def test_a_losing_parameter_takes_its_location_as_prefix_when_free() -> None:
+    """`body_name` beside a path parameter `name`, not a hash; a hash only when the prefixed
+    name is taken or wanted twice (the outcome never depends on the requests' order)."""
+    path = NameRequest("path", "name", "/p", "name", rank=0, prefix="path")
+    body = NameRequest("body", "name", "/b", "name", rank=3, prefix="body")
+    names, warnings = allocate([body, path])
+    assert names == {"body": "body_name", "path": "name"}
+    assert "named 'body_name' instead" in warnings[0].message and warnings[0].pointer == "/b"
+    taken = NameRequest("other", "body_name", "/o", "body_name", rank=1, prefix="query")
+    for order in ([body, path, taken], [taken, path, body]):
+        names, _ = allocate(order)
+        assert names["other"] == "body_name" and names["body"] == f"name_{stable_hash('name' + chr(0))}"
+    twins = [NameRequest(k, k, f"/{k}", "a_b", rank=1, prefix="query") for k in ("a-b", "a.b")]
+    names, _ = allocate(twins)
+    assert sorted(names.values()) == sorted(f"a_b_{stable_hash(k + chr(0))}" for k in ("a-b", "a.b"))
+
+
+@pytest.mark.parametrize(("spelling", "name"), [("+1", "plus_1"), ("-1", "minus_1"), ("-created", "minus_created"),
+                                                ("a-b", "a_b"), ("-", "value")])
+def test_a_leading_sign_is_spelled_out(spelling: str, name: str) -> None:
+    assert snake_case(spelling) == name

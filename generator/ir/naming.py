@@ -18,6 +18,7 @@ import keyword
 import re
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -283,8 +284,16 @@ def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
+# A leading sign is the only thing telling `+1` from `-1` (GitHub's reactions) or `-created`
+# from `created` (a descending sort): it is spelled out instead of dropped.
+_SIGN_WORDS = {"+": "plus", "-": "minus"}
+
+
 def split_words(text: str) -> list[str]:
-    return _WORD_BOUNDARY.findall(_ascii(text))
+    words: list[str] = _WORD_BOUNDARY.findall(_ascii(text))
+    if len(text) > 1 and text[0] in _SIGN_WORDS and text[1].isalnum() and words:
+        words.insert(0, _SIGN_WORDS[text[0]])
+    return words
 
 
 def stable_hash(text: str) -> str:
@@ -458,7 +467,9 @@ class NameRequest:
     `candidate` is the normalised name (set it when it was derived elsewhere, e.g. a body
     field's own name); `rank` breaks clashes by kind (a path parameter keeps its name before a
     body field does), and `qualifier` tells apart requests whose original text is the same
-    (a header and a body field both called `id`).
+    (a header and a body field both called `id`). A request that loses a clash is named
+    `<prefix>_<name>` when it has a `prefix` (`body_name` beside a path parameter `name`) and
+    that name is free, else `<name>_<hash of its original text>`.
     """
 
     key: object
@@ -467,6 +478,7 @@ class NameRequest:
     candidate: str
     rank: int = 0
     qualifier: str = ""
+    prefix: str = ""
 
 
 def allocate(
@@ -510,6 +522,7 @@ def allocate(
     for request, name in pending:
         groups.setdefault(fold(name), []).append((request, name))
     names: dict[object, str] = {}
+    losers: list[tuple[NameRequest, str, list[tuple[NameRequest, str]]]] = []
     for group in groups.values():
         if len(group) == 1:
             request, name = group[0]
@@ -521,23 +534,33 @@ def allocate(
             keeps = single_best and (request.rank, request.original != request.candidate) == preference[0]
             if keeps:
                 names[request.key] = name
-                continue
+            else:
+                losers.append((request, name, group))
+    # A prefixed name is taken only when nothing else asks for it and no other loser would
+    # get it too, so the outcome never depends on the order of the requests.
+    prefixed = [f"{request.prefix}_{name}" if request.prefix else "" for request, name, _group in losers]
+    taken = set(groups) | {fold(name) for name in reserved_set}
+    wanted = Counter(fold(name) for name in prefixed if name)
+    for (request, name, group), alternative in zip(losers, prefixed):
+        if alternative and fold(alternative) not in taken and wanted[fold(alternative)] == 1:
+            renamed = alternative
+        else:
             renamed = f"{name}{suffix_separator}{stable_hash(request.original + chr(0) + request.qualifier)}"
-            names[request.key] = renamed
-            others = [o for o, _ in group if o is not request]
-            sources = "; ".join(f"{o.original!r} at {o.pointer or '(generated)'}" for o in others)
-            problems.append(
-                SpecProblem(
-                    message=f"{what} {request.original!r} becomes {name!r}, as does {sources}; "
-                    f"named {renamed!r} instead",
-                    file=file,
-                    pointer=request.pointer,
-                    hint="rename one of them in the spec (or name it in sdkgen.yaml) to choose the name yourself",
-                    code="name-collision",
-                    severity="warning",
-                )
+        names[request.key] = renamed
+        others = [o for o, _ in group if o is not request]
+        sources = "; ".join(f"{o.original!r} at {o.pointer or '(generated)'}" for o in others)
+        problems.append(
+            SpecProblem(
+                message=f"{what} {request.original!r} becomes {name!r}, as does {sources}; named {renamed!r} instead",
+                file=file,
+                pointer=request.pointer,
+                hint="rename one of them in the spec (or name it in sdkgen.yaml) to choose the name yourself",
+                code="name-collision",
+                severity="warning",
             )
+        )
     by_key = {r.key: r for r, _ in pending}
+    names = {key: names[key] for key in by_key}  # in the requests' order, for the messages
     require_distinct(
         ((name, f"{what} {by_key[key].original!r}", by_key[key].pointer) for key, name in names.items()),
         what="name",

@@ -43,6 +43,7 @@ def name_parameters(
                 candidate(param),
                 rank=_LOCATION_RANK.get(param.location, 3),
                 qualifier=param.location,
+                prefix=str(param.location),
             )
             for index, (param, source) in enumerate(zip(params, sources))
         ),
