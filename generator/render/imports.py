@@ -71,11 +71,14 @@ class ImportBlock:
         return [group for group in (stdlib, third_party, local) if group]
 
 
-def resource_imports(method_imports: list[list[tuple[str, str]]], *, has_children: bool) -> ImportBlock:
+def resource_imports(
+    method_imports: list[list[tuple[str, str]]], *, has_children: bool, typing_only: bool = False
+) -> ImportBlock:
     """A resource module's imports: its methods' own, and what its fixed parts (the resource
-    classes, each method's extra_* arguments, the raw/streaming response classes) use."""
+    classes, each method's extra_* arguments, the raw/streaming response classes) use.
+    `typing_only`: the module also imports names under `if TYPE_CHECKING:`."""
     block = ImportBlock().add("functools", "cached_property").add("._resource", "SyncAPIResource", "AsyncAPIResource")
-    if has_children:
+    if has_children or typing_only:
         block.add("typing", "TYPE_CHECKING")
     if method_imports:
         block.import_module("httpx")
@@ -90,3 +93,9 @@ def resource_imports(method_imports: list[list[tuple[str, str]]], *, has_childre
     for pairs in method_imports:
         block.add_pairs(pairs)
     return block
+
+
+def import_lines(pairs: Iterable[tuple[str, str]], up: str) -> list[str]:
+    """`pairs` as import lines in one run, no grouping (for an indented block: a method body,
+    `if TYPE_CHECKING:`); `up` as in `ImportBlock.groups`."""
+    return [line for group in ImportBlock().add_pairs(pairs).groups(up) for line in group]

@@ -29,10 +29,11 @@ from ..ir.model import (
 )
 from ..ir.naming import module_name
 from .literals import docstring_body, py_literal, pystr
-from .imports import NAME_SOURCES, resource_imports
+from .imports import NAME_SOURCES, import_lines, resource_imports
 from .pytypes import TypeModule
 from .wire import WireBuilder, credential_filter, takes_files
 
+_WORD = re.compile(r"\w+")
 _PATH_PARAM = re.compile(r"{([^{}]+)}")
 RESOURCE_SUFFIX = "Resource"
 
@@ -103,6 +104,12 @@ class MethodView:
     generic_call: bool = False  # methods the client has no helper for (HEAD, OPTIONS, TRACE)
     result_cast: str = ""  # the return type the call's result is cast to ("" when none is needed)
     imports: list[tuple[str, str]] = field(default_factory=list)  # (module, name) its code uses, see ImportBlock
+    # (module, name) of the pydantic-bearing classes the call uses (response models, pages, the
+    # envelope): imported inside the method, so that importing a resource builds no model
+    deferred_sync: list[tuple[str, str]] = field(default_factory=list)
+    deferred_async: list[tuple[str, str]] = field(default_factory=list)
+    local_imports_sync: list[str] = field(default_factory=list)  # deferred_*, as import lines
+    local_imports_async: list[str] = field(default_factory=list)
     returns_names: frozenset[str] = frozenset()  # typing names the return annotation uses
     response_kind: ResponseKind = ResponseKind.JSON
     cast_to_async: str = ""  # when the async method casts to another class (binary responses)
@@ -123,6 +130,7 @@ class ResourceView:
     children: list[ResourceView]
     is_package: bool  # has children: lives in resources/<name>/<name>.py
     imports: list[list[str]]  # the import lines, in groups
+    typing_imports: list[str]  # lines under `if TYPE_CHECKING:` (the methods' deferred names)
 
     @property
     def import_from_parent(self) -> str:
@@ -343,6 +351,9 @@ class ViewBuilder:
         response_name = op.response_type_name
         kind = op.response.kind
         returns_names: set[str] = set()
+        deferred: list[tuple[str, str]] = []  # what both flavors use
+        deferred_sync: list[tuple[str, str]] = []
+        deferred_async: list[tuple[str, str]] = []
         cast_to_async = stream_cls = stream_cls_async = ""
         if kind is ResponseKind.BINARY and op.page is None:
             returns_sync, returns_async = "BinaryAPIResponse", "AsyncBinaryAPIResponse"
@@ -358,9 +369,8 @@ class ViewBuilder:
             returns_sync = f"Sync{op.page.class_suffix}[{response_name}]"
             returns_async = f"AsyncPaginator[{response_name}, Async{op.page.class_suffix}[{response_name}]]"
             cast_to, post_parser, http_call = "", "", "_get_api_list"
-            imports.extend(
-                [(".pagination", f"Sync{op.page.class_suffix}"), (".pagination", f"Async{op.page.class_suffix}")]
-            )
+            deferred_sync.append((".pagination", f"Sync{op.page.class_suffix}"))
+            deferred_async.append((".pagination", f"Async{op.page.class_suffix}"))
             imports.append(("._base_client", "AsyncPaginator"))
         elif response_name and op.response.unwrapped:
             optional = f"Optional[{response_name}]" if op.response.nullable else response_name
@@ -374,7 +384,8 @@ class ViewBuilder:
             post_parser = f"ResultWrapper[{optional}]._unwrapper"
             http_call = f"_{op.http_method}"
             returns_names.update({"Optional"} if op.response.nullable else ())
-            imports.extend([("._wrappers", "ResultWrapper"), ("typing", "cast")])
+            deferred.append(("._wrappers", "ResultWrapper"))
+            imports.append(("typing", "cast"))
         elif response_name:
             returns_sync = returns_async = response_name
             if self._is_type(op.response.type):
@@ -389,14 +400,14 @@ class ViewBuilder:
             cast_to, post_parser, http_call = "NoneType", "", f"_{op.http_method}"
             imports.append(("._types", "NoneType"))
         if response_name and not (kind is ResponseKind.BINARY and op.page is None):
-            imports.append((f".{types_pkg}.{op.response_module}", response_name))
+            deferred.append((f".{types_pkg}.{op.response_module}", response_name))
         imports.extend((NAME_SOURCES[name], name) for name in returns_names)
         # the client's `get` takes no body: a GET that declares one goes through `request`
         get_with_body = op.http_method == "get" and any(p.location is Location.BODY for p in op.parameters)
         generic_call = op.http_method not in ("get", "post", "put", "patch", "delete") or get_with_body
         if generic_call and http_call not in ("_get_api_list", "_request_stream"):
             http_call = "request"
-            imports.append(("._models", "FinalRequestOptions"))
+            imports.append(("._options", "FinalRequestOptions"))
 
         return MethodView(
             name=op.name,
@@ -435,6 +446,8 @@ class ViewBuilder:
             auth_query=wire.auth_query,
             generic_call=generic_call and http_call == "request",
             imports=imports,
+            deferred_sync=deferred + deferred_sync,
+            deferred_async=deferred + deferred_async,
             returns_names=frozenset(returns_names),
             result_cast=result_cast,
         )
@@ -459,6 +472,12 @@ class ViewBuilder:
                 if file is not None:
                     self.type_files.append(file)
             methods.append(self.method(resource, op, params_file))
+        for method in methods:
+            method.local_imports_sync = import_lines(method.deferred_sync, up)
+            method.local_imports_async = import_lines(method.deferred_async, up)
+        # the deferred names the annotations use, imported for type checkers only
+        annotated = {word for m in methods for word in _WORD.findall(f"{m.returns_sync} {m.returns_async}")}
+        deferred = [pair for m in methods for pair in (*m.deferred_sync, *m.deferred_async) if pair[1] in annotated]
         children = [self.resource(child) for child in resource.children]
         stem = resource.class_stem
         return ResourceView(
@@ -472,7 +491,10 @@ class ViewBuilder:
             methods=methods,
             children=children,
             is_package=is_package,
-            imports=resource_imports([m.imports for m in methods], has_children=bool(children)).groups(up),
+            imports=resource_imports(
+                [m.imports for m in methods], has_children=bool(children), typing_only=bool(deferred)
+            ).groups(up),
+            typing_imports=import_lines(deferred, up),
         )
 
     # ------------------------------------------------------------------ tests

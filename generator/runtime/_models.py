@@ -8,7 +8,6 @@ from typing import (
     List,
     Type,
     Tuple,
-    Union,
     Mapping,
     TypeVar,
     ClassVar,
@@ -19,22 +18,12 @@ from typing import (
 )
 from datetime import date, datetime
 from functools import lru_cache
-from dataclasses import field, dataclass
 from typing_extensions import Literal, get_args, get_origin, override
 
 import pydantic
 from pydantic_core import PydanticUndefined
 
-from ._types import (
-    Body,
-    Query,
-    Headers,
-    Timeout,
-    NotGiven,
-    AnyMapping,
-    PostParser,
-    not_given,
-)
+from ._options import FinalRequestOptions
 from ._utils import unwrap_type, is_union_type
 
 __all__ = [
@@ -283,26 +272,3 @@ def _model_score(value: Mapping[str, object], cls: Any) -> int:
         else:
             score += 1
     return score
-
-
-@dataclass
-class FinalRequestOptions:
-    """Everything needed to build one HTTP request (and to rebuild it for a retry)."""
-
-    method: str
-    url: str
-    params: Query = field(default_factory=dict)
-    headers: Headers = field(default_factory=dict)
-    max_retries: Union[int, NotGiven] = not_given
-    timeout: Union[Timeout, NotGiven] = not_given
-    json_data: Optional[Body] = None
-    extra_json: Optional[AnyMapping] = None
-    # an already encoded, non-JSON body (form, multipart, raw)
-    content: Optional[bytes] = None
-    post_parser: Union[PostParser, NotGiven] = not_given
-    follow_redirects: Optional[bool] = None
-
-    def get_max_retries(self, default: int) -> int:
-        if isinstance(self.max_retries, NotGiven):
-            return default
-        return self.max_retries

@@ -29,7 +29,6 @@ import httpx
 
 from ._types import NoneType
 from ._utils import is_given, unwrap_type
-from ._models import is_basemodel
 from ._constants import RAW_RESPONSE_HEADER
 from ._exceptions import APIResponseValidationError
 
@@ -167,6 +166,8 @@ class BaseAPIResponse(Generic[R]):
         origin = get_origin(cast_to) or cast_to
         if inspect.isclass(origin) and issubclass(origin, httpx.Response):
             return response
+
+        from ._models import is_basemodel  # pydantic's models load with the first response, not at import
 
         if not response.content and is_basemodel(cast_to):
             return None  # e.g. 204 No Content where a model was expected

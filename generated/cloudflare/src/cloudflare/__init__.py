@@ -4,7 +4,6 @@ from typing import TYPE_CHECKING
 
 from ._types import NOT_GIVEN, Omit, NoneType, NotGiven, Timeout, RequestOptions, omit, not_given
 from ._client import Client, AsyncClient, Cloudflare, AsyncCloudflare
-from ._models import BaseModel
 from ._version import __title__, __version__
 from ._response import APIResponse as APIResponse, AsyncAPIResponse as AsyncAPIResponse
 from ._constants import DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES, DEFAULT_CONNECTION_LIMITS
@@ -30,6 +29,7 @@ from ._utils._lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from . import types as types
+    from ._models import BaseModel as BaseModel
     from ._streaming import Stream as Stream, AsyncStream as AsyncStream
 
 __all__ = [
@@ -75,8 +75,11 @@ __all__ = [
 
 _setup_logging()
 
-# Loaded on first access, so `import cloudflare` stays cheap (see `_utils/_lazy.py`).
-__getattr__ = lazy_getattr(__name__, {"types": ".types", "Stream": "._streaming", "AsyncStream": "._streaming"})
+# Loaded on first access, so `import cloudflare` stays cheap (see `_utils/_lazy.py`): BaseModel
+# is pydantic's, whose model machinery costs about half of what importing httpx and pydantic does.
+__getattr__ = lazy_getattr(
+    __name__, {"types": ".types", "BaseModel": "._models", "Stream": "._streaming", "AsyncStream": "._streaming"}
+)
 
 # Report exported classes as `cloudflare.X` (in tracebacks and reprs), not by the private module
 # that defines them, e.g. `cloudflare.NotFoundError` rather than `cloudflare._exceptions.NotFoundError`.

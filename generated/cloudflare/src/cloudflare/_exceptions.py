@@ -5,7 +5,6 @@ from typing_extensions import Literal
 
 import httpx
 
-from ._models import construct_type
 from ._settings import ERRORS_KEY, BaseError, error_model
 
 if TYPE_CHECKING:
@@ -141,6 +140,8 @@ def make_status_error(message: str, *, body: object, response: httpx.Response) -
 def _parse_errors(body: object) -> List[ErrorModel]:
     if ERRORS_KEY is None or not isinstance(body, dict):
         return []
+    from ._models import construct_type  # pydantic's models load with the first error, not at import
+
     try:
         errors = construct_type(type_=List[error_model()], value=body.get(ERRORS_KEY))  # type: ignore[misc]
     except Exception:

@@ -1,7 +1,7 @@
 from typing import List, Generic, TypeVar, Optional
 
 from ._models import BaseModel
-from ._base_client import BasePage, PageInfo, BaseSyncPage, BaseAsyncPage
+from ._pages import BasePage, PageInfo, BaseSyncPage, BaseAsyncPage
 
 __all__ = [
     "BasePage",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Optional, Type, cast
+from typing import Optional, TYPE_CHECKING, Type, cast
 
 import httpx
 
@@ -17,14 +17,15 @@ from ..._response import (
 )
 from ..._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 from ..._utils import async_maybe_transform, maybe_transform, path_template
-from ..._wrappers import ResultWrapper
-from ...pagination import AsyncSinglePage, SyncSinglePage
 from ...types.iam import resource_group_create_params, resource_group_list_params, resource_group_update_params
-from ...types.iam.resource_group_create_response import ResourceGroupCreateResponse
-from ...types.iam.resource_group_delete_response import ResourceGroupDeleteResponse
-from ...types.iam.resource_group_get_response import ResourceGroupGetResponse
-from ...types.iam.resource_group_list_response import ResourceGroupListResponse
-from ...types.iam.resource_group_update_response import ResourceGroupUpdateResponse
+
+if TYPE_CHECKING:
+    from ...pagination import AsyncSinglePage, SyncSinglePage
+    from ...types.iam.resource_group_create_response import ResourceGroupCreateResponse
+    from ...types.iam.resource_group_delete_response import ResourceGroupDeleteResponse
+    from ...types.iam.resource_group_get_response import ResourceGroupGetResponse
+    from ...types.iam.resource_group_list_response import ResourceGroupListResponse
+    from ...types.iam.resource_group_update_response import ResourceGroupUpdateResponse
 
 __all__ = ["ResourceGroupsResource", "AsyncResourceGroupsResource"]
 
@@ -76,6 +77,9 @@ class ResourceGroupsResource(SyncAPIResource):
 
           timeout: Override the client-level default timeout for this request, in seconds
         """
+        from ..._wrappers import ResultWrapper
+        from ...types.iam.resource_group_create_response import ResourceGroupCreateResponse
+
         if not account_id:
             raise ValueError(f"Expected a non-empty value for `account_id` but received {account_id!r}")
         return self._post(
@@ -127,6 +131,9 @@ class ResourceGroupsResource(SyncAPIResource):
 
           timeout: Override the client-level default timeout for this request, in seconds
         """
+        from ..._wrappers import ResultWrapper
+        from ...types.iam.resource_group_update_response import ResourceGroupUpdateResponse
+
         if not account_id:
             raise ValueError(f"Expected a non-empty value for `account_id` but received {account_id!r}")
         if not resource_group_id:
@@ -181,6 +188,9 @@ class ResourceGroupsResource(SyncAPIResource):
 
           timeout: Override the client-level default timeout for this request, in seconds
         """
+        from ...pagination import SyncSinglePage
+        from ...types.iam.resource_group_list_response import ResourceGroupListResponse
+
         if not account_id:
             raise ValueError(f"Expected a non-empty value for `account_id` but received {account_id!r}")
         return self._get_api_list(
@@ -224,6 +234,9 @@ class ResourceGroupsResource(SyncAPIResource):
 
           timeout: Override the client-level default timeout for this request, in seconds
         """
+        from ..._wrappers import ResultWrapper
+        from ...types.iam.resource_group_delete_response import ResourceGroupDeleteResponse
+
         if not account_id:
             raise ValueError(f"Expected a non-empty value for `account_id` but received {account_id!r}")
         if not resource_group_id:
@@ -272,6 +285,9 @@ class ResourceGroupsResource(SyncAPIResource):
 
           timeout: Override the client-level default timeout for this request, in seconds
         """
+        from ..._wrappers import ResultWrapper
+        from ...types.iam.resource_group_get_response import ResourceGroupGetResponse
+
         if not account_id:
             raise ValueError(f"Expected a non-empty value for `account_id` but received {account_id!r}")
         if not resource_group_id:
@@ -340,6 +356,9 @@ class AsyncResourceGroupsResource(AsyncAPIResource):
 
           timeout: Override the client-level default timeout for this request, in seconds
         """
+        from ..._wrappers import ResultWrapper
+        from ...types.iam.resource_group_create_response import ResourceGroupCreateResponse
+
         if not account_id:
             raise ValueError(f"Expected a non-empty value for `account_id` but received {account_id!r}")
         return await self._post(
@@ -391,6 +410,9 @@ class AsyncResourceGroupsResource(AsyncAPIResource):
 
           timeout: Override the client-level default timeout for this request, in seconds
         """
+        from ..._wrappers import ResultWrapper
+        from ...types.iam.resource_group_update_response import ResourceGroupUpdateResponse
+
         if not account_id:
             raise ValueError(f"Expected a non-empty value for `account_id` but received {account_id!r}")
         if not resource_group_id:
@@ -445,6 +467,9 @@ class AsyncResourceGroupsResource(AsyncAPIResource):
 
           timeout: Override the client-level default timeout for this request, in seconds
         """
+        from ...pagination import AsyncSinglePage
+        from ...types.iam.resource_group_list_response import ResourceGroupListResponse
+
         if not account_id:
             raise ValueError(f"Expected a non-empty value for `account_id` but received {account_id!r}")
         return self._get_api_list(
@@ -488,6 +513,9 @@ class AsyncResourceGroupsResource(AsyncAPIResource):
 
           timeout: Override the client-level default timeout for this request, in seconds
         """
+        from ..._wrappers import ResultWrapper
+        from ...types.iam.resource_group_delete_response import ResourceGroupDeleteResponse
+
         if not account_id:
             raise ValueError(f"Expected a non-empty value for `account_id` but received {account_id!r}")
         if not resource_group_id:
@@ -536,6 +564,9 @@ class AsyncResourceGroupsResource(AsyncAPIResource):
 
           timeout: Override the client-level default timeout for this request, in seconds
         """
+        from ..._wrappers import ResultWrapper
+        from ...types.iam.resource_group_get_response import ResourceGroupGetResponse
+
         if not account_id:
             raise ValueError(f"Expected a non-empty value for `account_id` but received {account_id!r}")
         if not resource_group_id:
