@@ -13,6 +13,7 @@ from typing import (
     ClassVar,
     Iterable,
     Optional,
+    Callable,
     Sequence,
     cast,
 )
@@ -133,70 +134,131 @@ def construct_type(*, value: object, type_: object) -> object:
     walked, unions pick the best-matching variant. Whatever does not fit is returned as-is,
     so a response that drifts from the schema still parses.
     """
-    tp = unwrap_type(type_)[0]
-    if value is None or tp is Any or tp is object:
-        return value
+    return _constructor(type_)(value)
 
-    if is_union_type(tp):
-        return _construct_union(value, tp)
 
-    origin = get_origin(tp) or tp
-    if origin is Literal:
-        return value
+_Construct = Callable[[object], object]
+# What `construct_type` does for a type, worked out once per type (the request path parses the
+# same few types over and over). Keyed by the type itself: a memo, it never changes a result.
+_constructors: Dict[object, _Construct] = {}
+_ModelPlan = Tuple[Tuple[str, Optional[str], _Construct, Any], ...]
+_model_plans: Dict[type, _ModelPlan] = {}
+_SCALARS: Tuple[type, ...] = (str, int, float, bool)
 
-    if inspect.isclass(origin) and issubclass(origin, pydantic.BaseModel):
-        if isinstance(value, Mapping):
-            return _construct_model(tp, value)
-        return value
 
-    if origin in _LIST_ORIGINS:
-        if not isinstance(value, list):
-            return value
-        args = get_args(tp)
-        item_type = args[0] if args else object
-        return [construct_type(value=item, type_=item_type) for item in value]
+def _constructor(type_: object) -> _Construct:
+    try:
+        return _constructors[type_]
+    except KeyError:
+        construct = _constructors[type_] = _compile(type_)
+        return construct
+    except TypeError:  # an unhashable type form (e.g. odd `Annotated` metadata): not memoised
+        return _compile(type_)
 
-    if origin in _DICT_ORIGINS:
-        if not isinstance(value, Mapping):
-            return value
-        args = get_args(tp)
-        item_type = args[1] if len(args) == 2 else object
-        return {key: construct_type(value=item, type_=item_type) for key, item in value.items()}
 
-    if tp is float:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
-        return value
-
-    if tp is datetime or tp is date:
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            try:
-                return _type_adapter(tp).validate_python(value)
-            except pydantic.ValidationError:
-                return value
-        return value
-
+def _identity(value: object) -> object:
     return value
 
 
-def _construct_model(cls: Any, data: Mapping[str, object]) -> Any:
+def _compile(type_: object) -> _Construct:
+    tp = unwrap_type(type_)[0]
+    if tp is Any or tp is object:
+        return _identity
+
+    if is_union_type(tp):
+        variants = [v for v in get_args(tp) if v is not type(None)]
+        # `Optional[str]` and the like: validating a value of exactly that type returns it
+        scalar = variants[0] if len(variants) == 1 and variants[0] in _SCALARS else None
+
+        def construct_union(value: object) -> object:
+            if value is None or (scalar is not None and type(value) is scalar):
+                return value
+            return _construct_union(value, tp)
+
+        return construct_union
+
+    origin = get_origin(tp) or tp
+    if origin is Literal:
+        return _identity
+
+    if inspect.isclass(origin) and issubclass(origin, pydantic.BaseModel):
+
+        def construct_model(value: object) -> object:
+            return _construct_model(tp, value) if isinstance(value, Mapping) else value
+
+        return construct_model
+
+    if origin in _LIST_ORIGINS:
+        args = get_args(tp)
+        item = _constructor(args[0] if args else object)
+
+        def construct_list(value: object) -> object:
+            return [item(each) for each in value] if isinstance(value, list) else value
+
+        return construct_list
+
+    if origin in _DICT_ORIGINS:
+        args = get_args(tp)
+        entry = _constructor(args[1] if len(args) == 2 else object)
+
+        def construct_dict(value: object) -> object:
+            if not isinstance(value, Mapping):
+                return value
+            return {key: entry(each) for key, each in value.items()}
+
+        return construct_dict
+
+    if tp is float:
+        return _construct_float
+
+    if tp is datetime or tp is date:
+
+        def construct_date(value: object) -> object:
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                try:
+                    return _type_adapter(tp).validate_python(value)
+                except pydantic.ValidationError:
+                    return value
+            return value
+
+        return construct_date
+
+    return _identity
+
+
+def _construct_float(value: object) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def _model_plan(cls: Any) -> _ModelPlan:
+    """Per field: name, alias, how to construct its value, its FieldInfo (for defaults)."""
+    plan = _model_plans.get(cls)
+    if plan is not None:
+        return plan
     if not getattr(cls, "__pydantic_fields_complete__", True) and cls not in _rebuilt:
         # forward references in the annotations: resolve them once
         _rebuilt.add(cls)
         cls.model_rebuild(raise_errors=False)
+    plan = tuple((name, info.alias, _constructor(info.annotation), info) for name, info in cls.model_fields.items())
+    if getattr(cls, "__pydantic_fields_complete__", True):
+        _model_plans[cls] = plan  # unresolved annotations may still resolve: only a complete plan is kept
+    return plan
 
+
+def _construct_model(cls: Any, data: Mapping[str, object]) -> Any:
     fields_values: Dict[str, object] = {}
     fields_set: set[str] = set()
     consumed: set[str] = set()
-    for name, info in cls.model_fields.items():
-        if info.alias is not None and info.alias in data:
-            key = info.alias
-        else:
-            key = name
+    for name, alias, construct, info in _model_plan(cls):
+        key = alias if alias is not None and alias in data else name
         if key in data:
-            fields_values[name] = construct_type(value=data[key], type_=info.annotation)
+            fields_values[name] = construct(data[key])
             fields_set.add(name)
             consumed.add(key)
+        elif info.default is None and info.default_factory is None:
+            fields_values[name] = None
         else:
             default = info.get_default(call_default_factory=True)
             fields_values[name] = None if default is PydanticUndefined else default

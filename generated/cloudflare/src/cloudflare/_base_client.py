@@ -213,19 +213,20 @@ class BaseClient(Generic[_HttpxClientT]):
 
     def _build_headers(self, options: FinalRequestOptions, *, retries_taken: int = 0) -> httpx.Headers:
         custom_headers = options.headers or {}
-        headers = httpx.Headers(_merge_headers(self.default_headers, custom_headers))
-        self._validate_headers(headers, custom_headers)
-
-        # the caller may override or `omit` these two, so look at what they passed
+        # the caller may override or `omit` these two, so look at what they passed; merged as
+        # a last layer (not set on the built headers, where each write rescans them all)
         lower_custom = {name.lower() for name in custom_headers}
+        telemetry: Dict[str, str] = {}
         if RETRY_COUNT_HEADER not in lower_custom:
-            headers[RETRY_COUNT_HEADER] = str(retries_taken)
+            telemetry[RETRY_COUNT_HEADER] = str(retries_taken)
         if READ_TIMEOUT_HEADER not in lower_custom:
             timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
             if isinstance(timeout, httpx.Timeout):
                 timeout = timeout.read
             if timeout is not None:
-                headers[READ_TIMEOUT_HEADER] = str(timeout)
+                telemetry[READ_TIMEOUT_HEADER] = str(timeout)
+        headers = httpx.Headers(_merge_headers(self.default_headers, custom_headers, telemetry))
+        self._validate_headers(headers, custom_headers)
         return headers
 
     def _prepare_url(self, url: str) -> httpx.URL:
@@ -341,8 +342,9 @@ class BaseClient(Generic[_HttpxClientT]):
         log.info("Retrying request to %s in %f seconds", redact_url(options.url), delay)
         return delay
 
-    def _should_stream(self, request: httpx.Request) -> bool:
-        return bool(request.headers.get(RAW_RESPONSE_HEADER) == "stream")
+    def _raw_response_mode(self, request: httpx.Request) -> Optional[str]:
+        """The mode a `with_raw_response` ("raw") or `with_streaming_response` ("stream") call asked for, if any."""
+        return cast(Optional[str], request.headers.get(RAW_RESPONSE_HEADER))
 
     def _send_kwargs(self, options: FinalRequestOptions) -> Dict[str, Any]:
         if options.follow_redirects is None:
@@ -660,12 +662,13 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         retries_taken = 0
         while True:
             request = self._build_request(options, retries_taken=retries_taken)
+            raw_mode = self._raw_response_mode(request)
             if log.isEnabledFor(logging.DEBUG):
                 log.debug("Sending HTTP Request: %s %s", request.method, redact_url(request.url))
             try:
                 response = await self._client.send(
                     request,
-                    stream=stream or self._should_stream(request),
+                    stream=stream or raw_mode == "stream",
                     **self._send_kwargs(options),
                 )
             except httpx.TimeoutException as err:
@@ -705,7 +708,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 retries_taken=retries_taken,
                 stream_cls=stream_cls,
             )
-            if response.request.headers.get(RAW_RESPONSE_HEADER):
+            if raw_mode:
                 return cast(ResponseT, api_response)
             return await api_response.parse()
 
@@ -896,12 +899,13 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         retries_taken = 0
         while True:
             request = self._build_request(options, retries_taken=retries_taken)
+            raw_mode = self._raw_response_mode(request)
             if log.isEnabledFor(logging.DEBUG):
                 log.debug("Sending HTTP Request: %s %s", request.method, redact_url(request.url))
             try:
                 response = self._client.send(
                     request,
-                    stream=stream or self._should_stream(request),
+                    stream=stream or raw_mode == "stream",
                     **self._send_kwargs(options),
                 )
             except httpx.TimeoutException as err:
@@ -941,7 +945,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 retries_taken=retries_taken,
                 stream_cls=stream_cls,
             )
-            if response.request.headers.get(RAW_RESPONSE_HEADER):
+            if raw_mode:
                 return cast(ResponseT, api_response)
             return api_response.parse()
 
