@@ -13,8 +13,10 @@ and an incremental `generate` of the spec with one operation's description chang
 render cache warm from the cold run); their ratio is to sdkgen's cold run of the same spec.
 Results: bench/results/latest.json, latest.md (table and machine) and time-vs-size.svg.
 
-`--skip-black` runs sdkgen with its format stage replaced by the identity (the output is then
-not black-formatted): it measures every other stage while black is being taken off the hot path.
+sdkgen's output is checked too: after its first cold run of each spec of at most
+--black-check-ops operations, `black --check` runs in the generated SDK (with the SDK's own
+pyproject.toml settings); the table says whether it passed. The speed is only worth quoting
+for output black would not change.
 
 Specs: petstore, a medium corpus spec, GitHub's spec, and GitHub's spec with its operations
 cloned 2x, 4x, 8x (bench/synthetic.py; GitHub's own spec is the 1x point). The corpus is
@@ -29,6 +31,7 @@ bundles it, and run with the system's `java`.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -38,7 +41,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -94,11 +96,12 @@ class Result:
 # --------------------------------------------------------------------------- setup
 
 
-def _venv(cache: Path, name: str, requirement: list[str]) -> Path:
-    """A venv under the cache with `requirement` installed; reused when the marker matches."""
+def _venv(cache: Path, name: str, requirement: list[str], salt: str = "") -> Path:
+    """A venv under the cache with `requirement` installed; reused when the marker (the
+    requirement and SALT) matches."""
     venv = cache / f"venv-{name}"
     marker = venv / ".bench-installed"
-    wanted = " ".join(requirement)
+    wanted = " ".join(requirement) + (f" {salt}" if salt else "")
     if marker.is_file() and marker.read_text() == wanted:
         return venv
     shutil.rmtree(venv, ignore_errors=True)
@@ -108,17 +111,16 @@ def _venv(cache: Path, name: str, requirement: list[str]) -> Path:
     return venv
 
 
-def tool_commands(cache: Path, tools: list[str], skip_black: bool = False) -> dict[str, list[str]]:
+def tool_commands(cache: Path, tools: list[str]) -> dict[str, list[str]]:
     """tool -> command prefix; each command is completed with (spec, output dir)."""
     commands = {}
     for tool in tools:
         if tool == "sdkgen":
-            # Editable: the bench always measures the clone's current code.
-            venv = _venv(cache, "sdkgen", ["-e", str(REPO)])
-            if skip_black:
-                commands[tool] = [str(venv / "bin" / "python"), "-c", _WITHOUT_BLACK, "generate"]
-            else:
-                commands[tool] = [str(venv / "bin" / "sdkgen"), "generate"]
+            # Editable: the bench always measures the clone's current code; reinstalled when
+            # pyproject.toml (dependencies, the command's entry point) changes.
+            project = hashlib.sha256((REPO / "pyproject.toml").read_bytes()).hexdigest()[:16]
+            venv = _venv(cache, "sdkgen", ["-e", str(REPO)], salt=f"pyproject {project}")
+            commands[tool] = [str(venv / "bin" / "sdkgen"), "generate"]
         elif tool == "openapi-python-client":
             venv = _venv(cache, tool, [PEERS[tool]])
             commands[tool] = [str(venv / "bin" / "openapi-python-client"), "generate", "--overwrite"]
@@ -134,11 +136,13 @@ def tool_commands(cache: Path, tools: list[str], skip_black: bool = False) -> di
     return commands
 
 
-# sdkgen's CLI with format.format_files replaced by the identity (--skip-black).
-_WITHOUT_BLACK = (
-    "import generator.format as f; f.format_files = lambda files: files\n"
-    "from generator.cli import run; run()"
-)
+def black_clean(sdkgen: str, tree: Path) -> bool:
+    """Whether `black --check` passes in TREE (a generated SDK), with the black that sdkgen's
+    venv has and the settings the SDK's pyproject.toml declares."""
+    python = Path(sdkgen).parent / "python"
+    check = subprocess.run([str(python), "-m", "black", "--check", "--quiet", "."], cwd=tree,
+                           capture_output=True, text=True)
+    return check.returncode == 0
 
 
 def one_operation_changed(spec: Path, target: Path) -> Path:
@@ -233,11 +237,14 @@ INCREMENTAL = "generate, one operation changed"
 
 
 def bench(specs: list[tuple[str, Path, int]], commands: dict[str, list[str]], runs: int,
-          timeout: float, scratch: Path) -> list[Result]:
+          timeout: float, scratch: Path, black_check_ops: int) -> tuple[list[Result], dict[str, bool]]:
+    """Every tool on every spec; and spec -> whether sdkgen's output passed `black --check`."""
     results = {(tool, name): Result(tool, name, ops) for name, _, ops in specs for tool in commands}
     noop = {(kind, name): Result(f"sdkgen {kind} (no-op)" if kind != INCREMENTAL else f"sdkgen {kind}", name, ops)
             for name, _, ops in specs for kind in ("generate", "check", INCREMENTAL)}
     timed_out: set[str] = set()
+    clean: dict[str, bool] = {}
+    ops_of = {name: ops for name, _, ops in specs}
     for name, path, _ in specs:  # smallest first: a tool that timed out is not run on larger ones
         for round_ in range(runs):
             for tool, prefix in commands.items():  # alternating tools, so drift hits all alike
@@ -255,6 +262,10 @@ def bench(specs: list[tuple[str, Path, int]], commands: dict[str, list[str]], ru
                 print(f"  {name:<24} {tool:<22} run {round_ + 1}/{runs}: "
                       + (f"{run.wall_s:.2f} s" if run.wall_s is not None else "timeout")
                       + (f" (exit {run.exit_code})" if run.exit_code else ""), flush=True)
+                if tool == "sdkgen" and run.exit_code == 0 and round_ == 0 and ops_of[name] <= black_check_ops:
+                    clean[name] = black_clean(prefix[0], out)
+                    print(f"  {name:<24} black --check in sdkgen's output: {'passes' if clean[name] else 'FAILS'}",
+                          flush=True)
                 if tool == "sdkgen" and run.exit_code == 0:
                     for kind in ("generate", "check"):
                         command = [*prefix[:-1], kind, str(path), "--output", str(out)]
@@ -263,7 +274,7 @@ def bench(specs: list[tuple[str, Path, int]], commands: dict[str, list[str]], ru
                     noop[(INCREMENTAL, name)].runs.append(measure(full_command(tool, prefix, changed, out), env, timeout))
                 shutil.rmtree(out, ignore_errors=True)
                 shutil.rmtree(scratch / f"cache-{tool}-{round_}", ignore_errors=True)
-    return list(results.values()) + [r for r in noop.values() if r.runs]
+    return list(results.values()) + [r for r in noop.values() if r.runs], clean
 
 
 # --------------------------------------------------------------------------- reporting
@@ -314,11 +325,12 @@ def _ratio(peer: float | None, ours: float | None) -> str:
     return f"{peer / ours:.2f}x" if peer is not None and ours else "-"
 
 
-def table(results: list[Result], runs: int) -> str:
+def table(results: list[Result], runs: int, clean: dict[str, bool]) -> str:
     ours = {r.spec: r for r in results if r.tool == "sdkgen"}
     lines = [
         f"Median of {runs} run(s); ratio = tool / sdkgen (above 1: sdkgen is faster or leaner); for the"
-        " no-op and incremental sdkgen rows: that run / sdkgen's cold run of the same spec.",
+        " no-op and incremental sdkgen rows: that run / sdkgen's cold run of the same spec."
+        " Status of an sdkgen cold row: `ok, black-clean` when `black --check` passed in its output.",
         "",
         "| spec | ops | tool | status | wall | cpu | peak RSS | wall ratio | cpu ratio | RSS ratio |",
         "|---|---:|---|---|---:|---:|---:|---:|---:|---:|",
@@ -329,8 +341,11 @@ def table(results: list[Result], runs: int) -> str:
         if base is not None and result.tool != "sdkgen":
             # a peer: peer / sdkgen; an sdkgen run on a tree it wrote: that run / sdkgen's cold run
             ratios = [_ratio(result.median(a), base.median(a)) for a in ("wall_s", "cpu_s", "peak_rss_mb")]
+        status = result.status
+        if result.tool == "sdkgen" and result.spec in clean:
+            status += ", black-clean" if clean[result.spec] else ", NOT black-clean"
         lines.append(
-            f"| {result.spec} | {result.operations} | {result.tool} | {result.status} | "
+            f"| {result.spec} | {result.operations} | {result.tool} | {status} | "
             f"{_fmt(result.median('wall_s'), 's')} | {_fmt(result.median('cpu_s'), 's')} | "
             f"{_fmt(result.median('peak_rss_mb'), 'MB')} | {' | '.join(ratios)} |"
         )
@@ -348,8 +363,8 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=HERE / ".cache")
     parser.add_argument("--out", type=Path, default=HERE / "results")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per run before it is killed")
-    parser.add_argument("--skip-black", action="store_true",
-                        help="run sdkgen with its format stage replaced by the identity (output not black-formatted)")
+    parser.add_argument("--black-check-ops", type=int, default=2000,
+                        help="run `black --check` in sdkgen's output of specs of at most this many operations")
     args = parser.parse_args()
 
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
@@ -357,7 +372,7 @@ def main() -> None:
         tools.insert(0, "sdkgen")  # the ratios need it
     args.cache.mkdir(parents=True, exist_ok=True)
     print("setting up tools (cached in bench/.cache) ...", flush=True)
-    commands = tool_commands(args.cache, tools, args.skip_black)
+    commands = tool_commands(args.cache, tools)
     if "openapi-generator" in commands:
         print(f"note: {NPM_NOTE}", flush=True)
     specs = prepare_specs(args.corpus, args.cache, [int(s) for s in args.sizes.split(",")], args.medium)
@@ -367,14 +382,15 @@ def main() -> None:
     info = machine()  # before the runs: the commit measured is the one checked out now
     scratch = Path(tempfile.mkdtemp(prefix="run-", dir=args.cache))
     try:
-        results = bench(specs, commands, args.runs, args.timeout, scratch)
+        results, clean = bench(specs, commands, args.runs, args.timeout, scratch, args.black_check_ops)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
-    report = table(results, args.runs)
+    report = table(results, args.runs, clean)
     print("\n" + report)
     args.out.mkdir(parents=True, exist_ok=True)
     payload = {"machine": info, "runs": args.runs, "notes": [NPM_NOTE] if "openapi-generator" in commands else [],
+               "black_clean": clean,
                "results": [{**asdict(r), "status": r.status,
                             "median": {a: r.median(a) for a in ("wall_s", "cpu_s", "peak_rss_mb")}}
                            for r in results]}

@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Per-stage CPU time and peak RSS of `sdkgen generate` against spec size: is any stage superlinear?
 
-    python bench/stages.py [--sizes 1,2,4,8] [--skip-black] [--corpus DIR]
+    python bench/stages.py [--sizes 1,2,4,8] [--skip-format] [--corpus DIR]
 
 GitHub's spec (1x) and its operations cloned 2x, 4x, 8x (bench/synthetic.py). Each size runs
 cold (fresh output, empty render and black caches) in its own process, so peak RSS is that
 run's own. Prints, per size, each stage's CPU seconds and its cost per 1,000 operations
 relative to 1x (a stage that grows linearly stays near 1.00x), and the peak RSS after each
-stage. `--skip-black` replaces the format stage by the identity, as bench/run.py does.
+stage. `--skip-format` replaces the format stage by the identity (its layout runs in worker
+processes, whose CPU time a stage row of this process does not show anyway).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from synthetic import count_operations, scale_spec  # noqa: E402  (bench/ is a f
 _ONE_RUN = """
 import contextlib, json, resource, sys, time
 from pathlib import Path
-if sys.argv[3] == "skip-black":
+if sys.argv[3] == "skip-format":
     import generator.format as formatting
     formatting.format_files = lambda files, **options: files
 from generator import pipeline
@@ -49,12 +50,12 @@ print(json.dumps(rows))
 """
 
 
-def run_once(spec: Path, skip_black: bool) -> list[tuple[str, float, float]]:
+def run_once(spec: Path, skip_format: bool) -> list[tuple[str, float, float]]:
     with tempfile.TemporaryDirectory() as scratch:
         env = {k: v for k, v in os.environ.items() if k not in ("SDKGEN_RENDER_CACHE", "SDKGEN_NO_CACHE")}
         env["XDG_CACHE_HOME"] = str(Path(scratch) / "cache")
         done = subprocess.run(
-            [sys.executable, "-c", _ONE_RUN, str(spec), str(Path(scratch) / "out"), "skip-black" if skip_black else "-"],
+            [sys.executable, "-c", _ONE_RUN, str(spec), str(Path(scratch) / "out"), "skip-format" if skip_format else "-"],
             capture_output=True, text=True, env=env, cwd=REPO,
         )
     if done.returncode != 0:
@@ -65,7 +66,7 @@ def run_once(spec: Path, skip_black: bool) -> list[tuple[str, float, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1,2,4,8")
-    parser.add_argument("--skip-black", action="store_true")
+    parser.add_argument("--skip-format", action="store_true")
     parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
     args = parser.parse_args()
     github = args.corpus / "big" / "api.github.com.json"
@@ -79,7 +80,7 @@ def main() -> None:
                 spec.write_text(json.dumps(scale_spec(base, factor)), encoding="utf-8")
             operations = count_operations(json.loads(spec.read_text(encoding="utf-8")))
             print(f"x{factor}: {operations} operations ...", file=sys.stderr, flush=True)
-            results.append((factor, operations, run_once(spec, args.skip_black)))
+            results.append((factor, operations, run_once(spec, args.skip_format)))
     stages = [name for name, _, _ in results[0][2]]
     first_ops = results[0][1]
     first = {name: cpu for name, cpu, _ in results[0][2]}

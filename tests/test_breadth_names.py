@@ -64,7 +64,7 @@ def test_renamed_tag_resource_and_its_credential_both_work_on_the_wire(tmp_path:
         server.reply("GET", "/locale", {"ip": "127.0.0.1"})
         client = sdk.Appwrite(project="p1", locale="de", base_url=server.url, max_retries=0)
         assert client.locale == "de"
-        result = client.locale_.locale_get()
+        result = client.locale_.get()  # the tag's word is not repeated in the method name
         assert result.ip == "127.0.0.1"
         assert server.last.path == "/locale"
         assert server.last.headers["x-locale"] == "de" and server.last.headers["x-project"] == "p1"
@@ -143,6 +143,40 @@ def test_generated_tests_route_a_path_example_with_a_slash(tmp_path: Path) -> No
     out = tmp_path / "sdk"
     generate_and_import(spec, out, "slashes_sdk")
     assert """ids='/orders/"ref";1001/'""" in (out / "tests" / "api_resources" / "test_labels.py").read_text()
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/api_resources/test_labels.py"],
+        cwd=out, env={**os.environ, "PYTHONPATH": str(out / "src")}, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_generated_tests_skip_examples_the_runtime_refuses_to_send(tmp_path: Path) -> None:
+    """A header example ending in a newline (openbankingproject.ch's `Signature`) or a path example
+    `..` is refused by the runtime before any request; the generated tests use a value it sends."""
+    operation = {
+        "operationId": "getLabel",
+        "tags": ["labels"],
+        "parameters": [
+            {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}, "example": ".."},
+            {"name": "Signature", "in": "header", "required": True, "schema": {"type": "string"},
+             "example": 'keyId="SN=9FA1",algorithm="rsa-sha256"\n'},
+            {"name": "Tags", "in": "header", "schema": {"type": "array", "items": {"type": "string"}},
+             "example": ["a", "b\r\nX-Injected: 1"]},
+            {"name": "q", "in": "query", "schema": {"type": "string"}, "example": "line\nbreak"},
+        ],
+        "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object"}}}}},
+    }
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Refused examples", "version": "1"},
+        "servers": [{"url": "https://api.example.test"}],
+        "paths": {"/labels/{id}": {"get": operation}},
+    }
+    out = tmp_path / "sdk"
+    generate_and_import(spec, out, "refused_examples_sdk")
+    tests = (out / "tests" / "api_resources" / "test_labels.py").read_text()
+    assert "rsa-sha256" not in tests and "X-Injected" not in tests and "id=\"..\"" not in tests
+    assert 'q="line\\nbreak"' in tests  # a query value may hold a newline: it is percent-encoded
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/api_resources/test_labels.py"],
         cwd=out, env={**os.environ, "PYTHONPATH": str(out / "src")}, capture_output=True, text=True, timeout=300,

@@ -110,6 +110,12 @@ def test_form_body(client: Any, server: Loopback) -> None:
     assert server.last.body == b"name=n+x&tags=a&tags=b&count=3"
 
 
+def test_form_body_given_as_encoded_text(client: Any, server: Loopback) -> None:
+    client.things.submit_form_text(body="ingredientList=3 oz flour&servings=2")
+    assert server.last.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert server.last.body == b"ingredientList=3 oz flour&servings=2"
+
+
 def _parts(seen: Any) -> dict[str, tuple[str, bytes]]:
     """name -> (part headers, content) of a multipart body."""
     content_type = seen.headers["content-type"]

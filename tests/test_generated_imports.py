@@ -85,8 +85,13 @@ def test_unused_import_lint_can_fail(tmp_path: Path) -> None:
 
 def test_sdks_with_the_most_varied_imports_pass_mypy_strict(tmp_path: Path) -> None:
     packages = []
-    for name in ("edge/3.0-security-multiple.json", "edge/3.0-parameters-style.json", "edge/3.0-file-uploads.json"):
-        generated = generate_files(corpus_spec(name))
+    # builtin_method_names: methods `str`, `int`, `list` ... beside annotations naming those types
+    builtin_names = ROOT / "tests" / "fixtures" / "specs" / "builtin_method_names.json"
+    specs = [corpus_spec(name) for name in ("edge/3.0-security-multiple.json", "edge/3.0-parameters-style.json",
+                                            "edge/3.0-file-uploads.json")]
+    for spec in [*specs, builtin_names]:
+        generated = generate_files(spec)
+        name = spec.name
         out = tmp_path / Path(name).stem
         write_tree(generated.files, out)
         packages.append((out / "src", generated.api.package.import_name))

@@ -1,6 +1,6 @@
 import pytest
 
-from generator.ir.naming import is_identifier, pascal_case, singular, snake_case
+from generator.ir.naming import is_identifier, pascal_case, singular, snake_case, without_resource_words
 
 
 @pytest.mark.parametrize(
@@ -144,3 +144,15 @@ def test_a_losing_parameter_takes_its_location_as_prefix_when_free() -> None:
                                                 ("a-b", "a_b"), ("-", "value")])
 def test_a_leading_sign_is_spelled_out(spelling: str, name: str) -> None:
     assert snake_case(spelling) == name
+
+
+def test_method_names_drop_their_resource_words_unless_that_collides() -> None:
+    names = {1: "actions_create_runner", 2: "actions_list", 3: "list", 4: "actions_2fa", 5: "actions", 6: "actions_import"}
+    assert without_resource_words(names, "actions") == {
+        1: "create_runner", 2: "actions_list", 3: "list", 4: "actions_2fa", 5: "actions", 6: "import_",
+    }
+    assert without_resource_words({1: "pet_list", 2: "pets_get", 3: "petstore_get"}, "pets") == {
+        1: "list", 2: "get", 3: "petstore_get",
+    }
+    # two long names whose short forms are equal keep their words (the outcome is order-free)
+    assert without_resource_words({1: "web_apps_list", 2: "web_app_list"}, "web_apps") == {1: "web_apps_list", 2: "web_app_list"}

@@ -56,6 +56,17 @@ def request_body(ctx: SpecContext, op: dict[str, Any], pointer: str) -> RequestB
     type_ = ctx.schemas.convert(schema, where)
     shape = ctx.schemas.deref(unwrap_nullable(type_)[0])
     mode = "fields" if isinstance(shape, ObjectType) and not isinstance(type_, NullableType) else "whole"
+    if encoding in (BodyEncoding.FORM, BodyEncoding.MULTIPART) and isinstance(shape, Primitive) and shape.kind == "str":
+        # an already encoded body (`ingredientList=flour&servings=2`): sent as the text it is
+        if encoding is BodyEncoding.MULTIPART:
+            ctx.warn(
+                f"a {content_type} body has a string schema: the SDK sends the string given as the whole body, "
+                "and the caller must name the boundary in its Content-Type (extra_headers)",
+                where,
+                "give the body an object schema with one property per part",
+                "body-shape",
+            )
+        return RequestBody(content_type, BodyEncoding.TEXT, required, Primitive("str"), "whole", description)
     if encoding in (BodyEncoding.FORM, BodyEncoding.MULTIPART) and mode == "whole":
         ctx.warn(
             f"a {content_type} body must be an object; its schema is not, so the body is sent as a mapping",

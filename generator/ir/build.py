@@ -24,9 +24,9 @@ from .model import (
 )
 from .naming import (
     RESERVED_CLIENT_CLASSES,
-    RUNTIME_ERROR_CLASSES,
     RESERVED_IN_RESOURCES,
     RESERVED_ON_CLIENT,
+    RUNTIME_ERROR_CLASSES,
     NameRequest,
     allocate,
     avoid_reserved,
@@ -37,8 +37,14 @@ from .naming import (
     title_class_name,
     title_dist_name,
     upper_snake,
+    without_resource_words,
 )
-from .naming_checks import check_client_namespace, check_configured_names, merged_tags_warnings, name_type_modules
+from .naming_checks import (
+    check_client_namespace,
+    check_configured_names,
+    merged_tags_warnings,
+    name_type_modules,
+)
 from .operations import PATH_PARAM, OperationBuilder
 from .responses import field_type, response_kind
 
@@ -269,8 +275,10 @@ class _Builder:
         resources = []
         for group, entries in groups.items():
             attr = attrs[group]
+            sources = {(method, path): _operation_name_source(method, path, op) for method, path, _item, op in entries}
+            short = without_resource_words({key: name for key, (_text, _pointer, name) in sources.items()}, group)
             names, renamed = allocate(
-                (NameRequest((method, path), *_operation_name_source(method, path, op)) for method, path, _item, op in entries),
+                (NameRequest(key, text, pointer, short[key]) for key, (text, pointer, _name) in sources.items()),
                 reserved=RESERVED_IN_RESOURCES,
                 what="operation",
                 file=self.file,

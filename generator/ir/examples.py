@@ -9,6 +9,7 @@ from .model import (
     ArrayType,
     EnumType,
     JsonValue,
+    Location,
     MapType,
     NullableType,
     ObjectType,
@@ -82,6 +83,27 @@ def example_for(
             first = {**first, type_.discriminator.property: selecting[0]}
         return first
     return {}
+
+
+def sendable_in(location: Location, value: JsonValue) -> bool:
+    """Whether the runtime sends VALUE as a parameter in LOCATION rather than refusing it
+    before any request: no CR or LF in a header or cookie (header injection), no empty or
+    `.`/`..` path segment. A spec example that breaks this is not used in generated tests."""
+    if location in (Location.HEADER, Location.COOKIE):
+        return not any("\r" in text or "\n" in text for text in _strings(value))
+    if location == Location.PATH:
+        return value not in ("", ".", "..")
+    return True
+
+
+def _strings(value: JsonValue) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    if isinstance(value, dict):
+        return [text for key, item in value.items() for text in (key, *_strings(item))]
+    return []
 
 
 def fits(value: JsonValue, type_: TypeRef, deref: Callable[[TypeRef], TypeRef]) -> bool:

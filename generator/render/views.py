@@ -10,7 +10,7 @@ import re
 import json
 from dataclasses import dataclass, field
 
-from ..ir.examples import example_for, fits, has_finite_instance
+from ..ir.examples import example_for, fits, has_finite_instance, sendable_in
 from ..ir.model import (
     AnyType,
     Api,
@@ -501,7 +501,8 @@ class ViewBuilder:
 
     def test_call(self, resource_view: ResourceView, method: MethodView, op: Operation) -> TestCallView:
         def value_of(param: Parameter) -> object:
-            if param.has_example and fits(param.example, param.type, self.deref):
+            usable = param.has_example and fits(param.example, param.type, self.deref)
+            if usable and sendable_in(param.location, param.example):
                 return param.example
             return example_for(param.type, self.deref)
 

@@ -132,6 +132,10 @@ SPEC: dict[str, Any] = {
                              "filter": {"contentType": "application/json"},
                              "deep": {"style": "form", "explode": True}}}}})
         },
+        "/form-text": {  # a form body already encoded (spoonacular): its schema is a string
+            "post": _op("submit_form_text", requestBody={"required": True, "content": {"application/x-www-form-urlencoded": {
+                "schema": {"type": "string"}}}})
+        },
         "/raw": {
             "put": _op("put_raw", requestBody={"required": True, "content": {"application/octet-stream": {
                 "schema": {"type": "string", "format": "binary"}}}})
