@@ -468,3 +468,22 @@ def test_request_header_dict_types(make_client: MakeClient) -> None:
     client.get("/x", cast_to=object, options={"headers": headers})
     assert rec.last.headers["x-bool"] == "true" and rec.last.headers["x-int"] == "3"
     assert "x-none" not in rec.last.headers
+
+
+def test_client_headers_are_read_on_every_call(make_client: MakeClient) -> None:
+    # the merged client headers are reused between calls only while they stay equal
+    rec = Recorder(ok(WIDGET))
+    client = make_client(rec)
+    client.widgets.list(account_id="acc")  # a GET: its own copy loses Content-Type
+    client.widgets.update("w1", account_id="acc")
+    assert rec.last.headers["Content-Type"] == "application/json"
+    assert rec.last.headers["Authorization"] == f"Bearer {API_KEY}"
+    client.api_key = "changed"
+    client.widgets.update("w1", account_id="acc", extra_headers={"x-call": "1"})
+    assert rec.last.headers["Authorization"] == "Bearer changed"
+    client.widgets.update("w1", account_id="acc")
+    assert rec.last.headers["Authorization"] == "Bearer changed"
+    assert "x-call" not in rec.last.headers
+    client._custom_headers = {"x-client": "a\r\nInjected: yes"}
+    with pytest.raises(ValueError, match="CR or LF"):
+        client.widgets.update("w1", account_id="acc")

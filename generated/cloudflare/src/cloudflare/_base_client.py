@@ -136,6 +136,7 @@ class BaseClient(Generic[_HttpxClientT]):
         self._custom_headers = {**env_headers, **(custom_headers or {})}
         self._custom_query = dict(custom_query or {})
         self._strict_response_validation = _strict_response_validation
+        self._merged_defaults_memo: Optional[Tuple[Dict[str, Union[str, Omit]], httpx.Headers]] = None
 
     # -- hooks the generated client overrides --
 
@@ -225,9 +226,22 @@ class BaseClient(Generic[_HttpxClientT]):
                 timeout = timeout.read
             if timeout is not None:
                 telemetry[READ_TIMEOUT_HEADER] = str(timeout)
-        headers = httpx.Headers(_merge_headers(self.default_headers, custom_headers, telemetry))
+        defaults = self.default_headers
+        if custom_headers:
+            headers = httpx.Headers(_merge_headers(defaults, custom_headers, telemetry))
+        else:  # most calls: the client's headers, merged once, and the two telemetry values
+            headers = httpx.Headers(self._merged_defaults(defaults))
+            for name, value in telemetry.items():
+                headers[name] = value
         self._validate_headers(headers, custom_headers)
         return headers
+
+    def _merged_defaults(self, defaults: Dict[str, Union[str, Omit]]) -> httpx.Headers:
+        """`defaults` merged and checked, reused while they stay equal (the caller copies the result)."""
+        memo = self._merged_defaults_memo
+        if memo is None or memo[0] != defaults:
+            memo = self._merged_defaults_memo = (defaults, httpx.Headers(_merge_headers(defaults)))
+        return memo[1]
 
     def _prepare_url(self, url: str) -> httpx.URL:
         if "://" not in url and not url.startswith("//") and "?" not in url and "#" not in url:
