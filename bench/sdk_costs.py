@@ -14,6 +14,8 @@ whose httpx/pydantic the three contenders then share, and measures:
 - per call: a typical call (serialise params, send, parse the enveloped model) against a
   keep-alive HTTP server on 127.0.0.1 in its own process, against raw httpx making the same
   request and `.json()`-ing the reply, sync and async (median per-call time of --runs batches).
+  "paired": the median over batches of an SDK batch / the raw-httpx batch run right after it
+  in the same process (both see the same load: the steadiest figure on a shared machine).
   A second raw row sends the 14 headers both SDKs send (telemetry, `api-version`, ...): what
   those headers cost inside httpx and h11 alone, a floor for any SDK that must send them.
 
@@ -116,48 +118,62 @@ CALLS = textwrap.dedent(
         mode, headers = "raw", sdk_headers
     body = {"name": "n", "scope": {"key": "k", "objects": [{"key": "o"}]}}
 
-    def sync_batch():
-        if mode == "raw":
-            import httpx
-            client = httpx.Client()
-            call = lambda: client.put(url, json=body, headers=headers).json()["result"]
-        else:
+    # In an SDK's process a raw-httpx twin runs too, batch for batch: the paired ratios see the
+    # same machine load on both sides (on a shared machine the load drifts between processes).
+    def sync_calls():
+        import httpx
+        raw = httpx.Client()
+        calls = {"raw": lambda: raw.put(url, json=body, headers=headers).json()["result"]}
+        if mode == "sdk":
             import cloudflare
             client = cloudflare.Cloudflare(api_token="t", base_url=base + "/client/v4", max_retries=0)
-            call = lambda: client.iam.resource_groups.update(GROUP, account_id=ACCOUNT, name="n", scope=body["scope"])
-        for _ in range(20):
-            call()
-        times = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            for _ in range(calls):
-                call()
-            times.append((time.perf_counter() - start) / calls)
-        return times
+            calls["sdk"] = lambda: client.iam.resource_groups.update(GROUP, account_id=ACCOUNT, name="n", scope=body["scope"])
+        return calls
 
-    async def async_batch():
-        if mode == "raw":
-            import httpx
-            client = httpx.AsyncClient()
-            sent = {**headers, "X-Stainless-Async": "async:asyncio"} if headers is sdk_headers else headers
-            async def call():
-                return (await client.put(url, json=body, headers=sent)).json()["result"]
-        else:
+    def async_calls():
+        import httpx
+        raw = httpx.AsyncClient()
+        sent = {**headers, "X-Stainless-Async": "async:asyncio"} if headers is sdk_headers else headers
+        async def raw_call():
+            return (await raw.put(url, json=body, headers=sent)).json()["result"]
+        calls = {"raw": raw_call}
+        if mode == "sdk":
             import cloudflare
             client = cloudflare.AsyncCloudflare(api_token="t", base_url=base + "/client/v4", max_retries=0)
-            async def call():
+            async def sdk_call():
                 return await client.iam.resource_groups.update(GROUP, account_id=ACCOUNT, name="n", scope=body["scope"])
-        for _ in range(20):
-            await call()
-        times = []
+            calls["sdk"] = sdk_call
+        return calls
+
+    def sync_batches():
+        made = sync_calls()
+        times = {name: [] for name in made}
+        for name, call in made.items():
+            for _ in range(20):
+                call()
         for _ in range(runs):
-            start = time.perf_counter()
-            for _ in range(calls):
-                await call()
-            times.append((time.perf_counter() - start) / calls)
+            for name, call in made.items():
+                start = time.perf_counter()
+                for _ in range(calls):
+                    call()
+                times[name].append((time.perf_counter() - start) / calls)
         return times
 
-    print(json.dumps({"sync": sync_batch(), "async": asyncio.run(async_batch())}))
+    async def async_batches():
+        made = async_calls()
+        times = {name: [] for name in made}
+        for name, call in made.items():
+            for _ in range(20):
+                await call()
+        for _ in range(runs):
+            for name, call in made.items():
+                start = time.perf_counter()
+                for _ in range(calls):
+                    await call()
+                times[name].append((time.perf_counter() - start) / calls)
+        return times
+
+    print(json.dumps({"sync": sync_batches(), "async": asyncio.run(async_batches())}))
     """
 ) % (ACCOUNT, GROUP)
 
@@ -203,7 +219,10 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def call_seconds(python: Path, mode: str, base: str, calls: int, runs: int, generated: bool) -> Dict[str, List[float]]:
+def call_seconds(
+    python: Path, mode: str, base: str, calls: int, runs: int, generated: bool
+) -> Dict[str, Dict[str, List[float]]]:
+    """Seconds per call of each batch, by flavor then by "raw" / "sdk" (an SDK's process runs both)."""
     out = subprocess.run(
         [str(python), "-c", CALLS, mode, base, str(calls), str(runs)],
         env=_env(generated),
@@ -211,7 +230,7 @@ def call_seconds(python: Path, mode: str, base: str, calls: int, runs: int, gene
         text=True,
         check=True,
     )
-    times: Dict[str, List[float]] = json.loads(out.stdout)
+    times: Dict[str, Dict[str, List[float]]] = json.loads(out.stdout)
     return times
 
 
@@ -255,15 +274,24 @@ def main() -> int:
             "official 5.9.0": ("sdk", False),
         }
         rounds: Dict[str, Dict[str, List[float]]] = {name: {"sync": [], "async": []} for name in contenders}
+        paired: Dict[str, Dict[str, List[float]]] = {name: {"sync": [], "async": []} for name in contenders}
         for _ in range(max(args.runs // 3, 1)):  # interleaved rounds of 3 batches each
             for name, (mode, generated) in contenders.items():
-                for flavor, batches in call_seconds(python, mode, base, args.calls, 3, generated).items():
-                    rounds[name][flavor].extend(batches)
+                for flavor, by_side in call_seconds(python, mode, base, args.calls, 3, generated).items():
+                    own = by_side["sdk" if mode == "sdk" else "raw"]
+                    rounds[name][flavor].extend(own)
+                    paired[name][flavor].extend(mine / raw for mine, raw in zip(own, by_side["raw"]))
         per_call = {
             name: {flavor: statistics.median(values) for flavor, values in figures.items()}
             for name, figures in rounds.items()
         }
         per_call_min = {name: {flavor: min(values) for flavor, values in figures.items()} for name, figures in rounds.items()}
+        # each SDK batch over the raw-httpx batch run right after it in the same process
+        paired_ratio = {
+            name: {flavor: statistics.median(values) for flavor, values in figures.items()}
+            for name, figures in paired.items()
+            if contenders[name][0] == "sdk"
+        }
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -275,12 +303,14 @@ def main() -> int:
         print(f"  {name:<44}{seconds * 1000:>9.1f}{seconds / floor:>9.2f}{least * 1000:>9.1f}{least / floor_min:>9.2f}")
     for flavor in ("sync", "async"):
         raw, raw_min = per_call["raw httpx"][flavor], per_call_min["raw httpx"][flavor]
-        print(f"{'per call, ' + flavor + ' (update, enveloped model)':<46}{'us':>9}{'x httpx':>9}{'min us':>9}{'x httpx':>9}")
+        head = f"{'per call, ' + flavor + ' (update, enveloped model)':<46}{'us':>9}{'x httpx':>9}{'min us':>9}{'x httpx':>9}"
+        print(f"{head}{'paired':>9}")
         for name, figures in per_call.items():
             least = per_call_min[name][flavor]
+            pair = f"{paired_ratio[name][flavor]:>9.2f}" if name in paired_ratio else ""
             print(
                 f"  {name:<44}{figures[flavor] * 1e6:>9.0f}{figures[flavor] / raw:>9.2f}"
-                f"{least * 1e6:>9.0f}{least / raw_min:>9.2f}"
+                f"{least * 1e6:>9.0f}{least / raw_min:>9.2f}{pair}"
             )
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(
@@ -298,6 +328,7 @@ def main() -> int:
                 "per_call_seconds": per_call,
                 "startup_seconds_min": startup_min,
                 "per_call_seconds_min": per_call_min,
+                "per_call_paired_ratio_to_raw_httpx": paired_ratio,
             },
             indent=2,
         )
