@@ -34,7 +34,9 @@ def _success(ctx: SpecContext, responses: dict[Any, Any]) -> tuple[str, dict[str
     return None
 
 
-def response(ctx: SpecContext, config: Config, op: dict[str, Any], pointer: str, page: PageStyle | None) -> Response:
+def response(ctx: SpecContext, config: Config, op: dict[str, Any], pointer: str, page: PageStyle | None,
+             *, head: bool = False) -> Response:
+    """The response the method returns; HEAD: never a body (HTTP), whatever the spec declares."""
     responses = op.get("responses") or {}
     chosen = _success(ctx, responses) if isinstance(responses, dict) else None
     if chosen is None:
@@ -44,9 +46,10 @@ def response(ctx: SpecContext, config: Config, op: dict[str, Any], pointer: str,
     content = resp.get("content") or {}
     if not isinstance(content, dict) or not content:
         return Response(status, "", None, description=description)
-    if status in _NO_BODY_STATUSES:
+    if status in _NO_BODY_STATUSES or head:
+        what = "a response to HEAD" if head else f"a {status} response"
         ctx.warn(
-            f"a {status} response cannot carry a body (HTTP), so the content it declares is ignored: the method returns None",
+            f"{what} cannot carry a body (HTTP), so the content it declares is ignored: the method returns None",
             f"{pointer}/responses/{escape(status)}/content",
             "remove the content, or document the body under the status the API really sends (e.g. 200)",
             "response-shape",

@@ -157,6 +157,10 @@ SPEC: dict[str, Any] = {
                 "schema": {"type": "object", "properties": {"a": {"type": "integer"}}}}}})
         },
         "/status": {"head": _op("head_status"), "options": _op("options_status")},
+        "/files/{id}": {  # HEAD never has a body, whatever the spec declares
+            "head": _op("head_file", parameters=[{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                        responses={"200": _json({"type": "object", "properties": {"size": {"type": "integer"}}})})
+        },
         "/default-only": {"get": {"operationId": "default_only", "tags": ["things"],
                                   "responses": {"default": _json({"type": "object", "properties": {"ok": {"type": "boolean"}}})}}},
         "/ratio": {"get": {"operationId": "get_ratio", "tags": ["things"],
