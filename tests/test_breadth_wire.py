@@ -110,6 +110,18 @@ def test_form_body(client: Any, server: Loopback) -> None:
     assert server.last.body == b"name=n+x&tags=a&tags=b&count=3"
 
 
+def test_no_content_response_declaring_a_body_returns_none(client: Any, server: Loopback) -> None:
+    server.reply("DELETE", "/api/v3/jobs/j1", b"", status=204)
+    assert client.things.cancel_job(id="j1") is None
+    assert server.last.method == "DELETE" and server.last.path == "/api/v3/jobs/j1"
+
+
+def test_head_returns_none_whatever_the_spec_declares(client: Any, server: Loopback) -> None:
+    server.reply("HEAD", "/api/v3/files/f1", b"", status=200)
+    assert client.things.head_file(id="f1") is None
+    assert server.last.method == "HEAD"
+
+
 def test_form_body_given_as_encoded_text(client: Any, server: Loopback) -> None:
     client.things.submit_form_text(body="ingredientList=3 oz flour&servings=2")
     assert server.last.headers["content-type"] == "application/x-www-form-urlencoded"
@@ -296,3 +308,14 @@ def test_operation_and_path_servers(tmp_path: Path, server: Loopback) -> None:
     local = sdk.Client(base_url=server.url + "/base", max_retries=0)
     local.svc.own()
     assert (server.last.method, server.last.path) == ("POST", "/base/elsewhere")
+
+
+def test_no_content_response_declaring_a_body_is_a_located_warning(tmp_path: Path) -> None:
+    from generator.pipeline import generate_files
+
+    spec = tmp_path / "features.json"
+    spec.write_text(json.dumps(SPEC))
+    warnings = [w for w in generate_files(spec).warnings if w.code == "response-shape"]
+    assert sorted(w.pointer for w in warnings) == ["/paths/~1files~1{id}/head/responses/200/content",
+                                             "/paths/~1jobs~1{id}/delete/responses/204/content"]
+    assert "cannot carry a body" in warnings[0].message and warnings[0].line

@@ -164,7 +164,7 @@ class OperationBuilder:
         if isinstance(op.get("callbacks"), dict) and op["callbacks"]:
             ctx.warn("callbacks are requests the API makes to you: no method is generated for them",
                      f"{pointer}/callbacks", "serve them in your own web application", "callbacks-ignored")
-        result = response(ctx, self.config, op, pointer, page)
+        result = response(ctx, self.config, op, pointer, page, head=http_method.lower() == "head")
         security, own_security = operation_security(ctx, op)
         stem = pascal_case(singular(resource_name)) + pascal_case(name)
         # path parameters of object type need their TypedDict defined in the params module too

@@ -19,6 +19,10 @@ def field_type(shape: TypeRef, wire_name: str) -> TypeRef | None:
     return None
 
 
+# 204 No Content and 205 Reset Content never carry a body; clients drop one if sent.
+_NO_BODY_STATUSES = ("204", "205")
+
+
 def _success(ctx: SpecContext, responses: dict[Any, Any]) -> tuple[str, dict[str, Any]] | None:
     """The documented success: the lowest 2xx (or 2XX), else `default` (often the only one)."""
     keys = {str(status): status for status in responses}
@@ -30,7 +34,9 @@ def _success(ctx: SpecContext, responses: dict[Any, Any]) -> tuple[str, dict[str
     return None
 
 
-def response(ctx: SpecContext, config: Config, op: dict[str, Any], pointer: str, page: PageStyle | None) -> Response:
+def response(ctx: SpecContext, config: Config, op: dict[str, Any], pointer: str, page: PageStyle | None,
+             *, head: bool = False) -> Response:
+    """The response the method returns; HEAD: never a body (HTTP), whatever the spec declares."""
     responses = op.get("responses") or {}
     chosen = _success(ctx, responses) if isinstance(responses, dict) else None
     if chosen is None:
@@ -39,6 +45,15 @@ def response(ctx: SpecContext, config: Config, op: dict[str, Any], pointer: str,
     description = str(resp.get("description") or "")
     content = resp.get("content") or {}
     if not isinstance(content, dict) or not content:
+        return Response(status, "", None, description=description)
+    if status in _NO_BODY_STATUSES or head:
+        what = "a response to HEAD" if head else f"a {status} response"
+        ctx.warn(
+            f"{what} cannot carry a body (HTTP), so the content it declares is ignored: the method returns None",
+            f"{pointer}/responses/{escape(status)}/content",
+            "remove the content, or document the body under the status the API really sends (e.g. 200)",
+            "response-shape",
+        )
         return Response(status, "", None, description=description)
     content_type = response_content_type(content)
     media = content.get(content_type) or {}
