@@ -14,6 +14,7 @@ import pytest
 from generator.ir.naming import title_class_name, title_dist_name
 from generator.pipeline import generate_files
 from tests.breadth.loopback import Loopback, generate_and_import
+from tests.conftest import ROOT
 
 # appwrite.io's shape: a security scheme `Locale` (credential option `locale`) and a tag `locale`.
 SPEC: dict[str, Any] = {
@@ -182,3 +183,52 @@ def test_generated_tests_skip_examples_the_runtime_refuses_to_send(tmp_path: Pat
         cwd=out, env={**os.environ, "PYTHONPATH": str(out / "src")}, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_recursive_classes_of_the_same_name_in_two_modules_parse_into_their_own(tmp_path: Path) -> None:
+    """Responses that each define a recursive class `Object` (squareup's CatalogObject, whose
+    `item_data.variations` are CatalogObjects again): parsing one must not make another's nested
+    values instances of the first module's class. A quoted `List["Object"]` is one typing-cached
+    ForwardRef shared by every such module; modules with a cycle postpone annotations instead."""
+    catalog_object = {"type": "object", "properties": {
+        "id": {"type": "string"},
+        "item_data": {"type": "object", "properties": {
+            "name": {"type": "string"},
+            "variations": {"type": "array", "items": {"$ref": "#/components/schemas/CatalogObject"}}}}}}
+
+    def op(op_id: str) -> dict[str, Any]:
+        return {"operationId": op_id, "tags": ["catalog"], "responses": {"200": {"description": "ok", "content": {
+            "application/json": {"schema": {"type": "object", "properties": {
+                "objects": {"type": "array", "items": {"$ref": "#/components/schemas/CatalogObject"}}}}}}}}}
+
+    names = ["list_objects", "search_objects", "batch_retrieve", "retrieve_many", "export_objects"]
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Catalog", "version": "1"},
+        "servers": [{"url": "https://api.example.test"}],
+        "paths": {f"/{name}": {"post": op(name)} for name in names},
+        "components": {"schemas": {"CatalogObject": catalog_object}},
+    }
+    out = tmp_path / "sdk"
+    generate_and_import(spec, out, "recursive_catalog_sdk")
+    assert 'List["Object"]' not in (out / "src" / "recursive_catalog_sdk" / "types" / "catalog_list_objects_response.py").read_text()
+    payload = {"objects": [{"id": "o1", "item_data": {"name": "n", "variations": [{"id": "v1", "item_data": {"variations": []}}]}}]}
+    script = f"""
+import asyncio, sys
+import recursive_catalog_sdk as sdk
+from tests.breadth.loopback import Loopback
+with Loopback() as server:
+    client = sdk.Catalog(base_url=server.url, max_retries=0)
+    aclient = sdk.AsyncCatalog(base_url=server.url, max_retries=0)
+    calls = [getattr(client.catalog, name) for name in {names!r}]
+    calls += [lambda name=name: asyncio.run(getattr(aclient.catalog, name)()) for name in {names!r}]
+    for name, call in zip({names!r} * 2, calls):
+        server.reply("POST", "/" + name, {payload!r})
+        result = call()
+        module = sys.modules[type(result).__module__]
+        variation = result.objects[0].item_data.variations[0]
+        assert isinstance(variation, module.Object), (name, type(variation).__module__, module.__name__)
+"""
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join([str(out / "src"), str(ROOT)])})
+    assert done.returncode == 0, done.stderr[-3000:]

@@ -19,7 +19,7 @@ NAME_SOURCES = {
     "datetime": "datetime",
     "FileTypes": "._files",  # "." = the package root (see ImportBlock.groups)
 }
-_STDLIB = frozenset({"typing", "typing_extensions", "datetime", "functools"})
+_STDLIB = frozenset({"__future__", "typing", "typing_extensions", "datetime", "functools"})
 
 
 @dataclass

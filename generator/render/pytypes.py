@@ -80,6 +80,7 @@ class TypeModule:
         self._taken: set[str] = set(RESERVED_CLASS_NAMES)
         self._defined: set[str] = set()  # class names whose definition is complete (for ordering)
         self._in_progress: set[str] = set()
+        self.postponed = False  # annotations refer to classes defined later: `from __future__ import annotations`
 
     # ------------------------------------------------------------------ entry points
 
@@ -218,8 +219,13 @@ class TypeModule:
     def _class_for(self, obj: ObjectType, hint: str, prefix: str, *, schema_id: str, qualifier: str = "") -> str:
         known = self._names.get(schema_id)
         if known is not None:
-            # Not yet complete means we are inside its own definition: a cycle, so quote it.
-            return known if known in self._defined or qualifier else f'"{known}"'
+            if known not in self._defined and not qualifier:
+                # Inside its own definition: a cycle. The module then postpones the evaluation of
+                # every annotation (PEP 563) rather than quoting this name: `List["Node"]` would be
+                # one typing-cached ForwardRef shared by every module with a class `Node`, and
+                # Python caches what such a ref evaluated to first (another module's `Node`).
+                self.postponed = True
+            return known
         base = pascal_case(hint, fallback="Item")
         name = base if prefix == "" or base.startswith(prefix) else f"{prefix}{base}"
         if prefix and name == prefix:
@@ -288,6 +294,8 @@ class TypeModule:
     def import_block(self) -> ImportBlock:
         """What this module's own definitions need imported."""
         block = ImportBlock().add_names(self.typing)
+        if self.postponed:
+            block.add("__future__", "annotations")
         if self.flavor == "model":
             if self.classes:
                 block.add("._models", "BaseModel")
