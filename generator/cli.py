@@ -277,17 +277,19 @@ def _drift_problems(output: Path, drift: Drift) -> list[SpecProblem]:
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.option("--no-tests", is_flag=True, help="Skip running the SDK's generated tests.")
+@click.option("--step-timeout", type=click.FloatRange(min=1), default=1800, show_default=True,
+              help="Seconds each step (import, mypy, tests) may take before it fails as timed out.")
 @_reporting_options
-def verify(directory: Path, no_tests: bool, output_format: str, quiet: bool, fail_on: str) -> None:
+def verify(directory: Path, no_tests: bool, step_timeout: float, output_format: str, quiet: bool, fail_on: str) -> None:
     """Compile, import, type-check (mypy --strict) and test a generated SDK."""
-    _run_verify(_reporter("verify", output_format, quiet, fail_on), directory, no_tests)
+    _run_verify(_reporter("verify", output_format, quiet, fail_on), directory, no_tests, step_timeout)
 
 
-def _run_verify(reporter: Reporter, directory: Path, no_tests: bool) -> NoReturn:
+def _run_verify(reporter: Reporter, directory: Path, no_tests: bool, step_timeout: float) -> NoReturn:
     from .verify import verify as run
 
     try:
-        report = run(directory, run_tests=not no_tests)
+        report = run(directory, run_tests=not no_tests, step_timeout=step_timeout)
     except SdkgenError as error:
         _fail(reporter, error)
     reporter.set(ok=report.ok, steps=[{"name": s.name, "ok": s.ok, "summary": s.summary} for s in report.steps])

@@ -57,16 +57,32 @@ def find_package(directory: Path) -> str:
     return candidates[0]
 
 
-def _run(args: list[str], cwd: Path, env: dict[str, str], timeout: float = 900) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+# Seconds one step may take by default (GitHub's 1,223 operations: ~20,000 generated tests).
+STEP_TIMEOUT = 1800
+
+
+def _run(args: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess[str]:
+    """The step's process; one that outlives TIMEOUT is killed and reported as a failed step
+    (return code -1, "timed out" on stderr), not raised."""
+    try:
+        return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired as expired:
+        out = expired.stdout.decode(errors="replace") if isinstance(expired.stdout, bytes) else expired.stdout or ""
+        return subprocess.CompletedProcess(args, -1, out, f"timed out after {timeout:.0f} s (raise it with --step-timeout)")
+
+
+def _failed(result: subprocess.CompletedProcess[str]) -> str:
+    return "timed out" if result.returncode == -1 else "failed"
 
 
 def _tail(text: str, lines: int = 40) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
 
 
-def verify(directory: Path, *, run_tests: bool = True, mypy_cache: Path | None = None) -> VerifyReport:
-    """Check the SDK in `directory`; `mypy_cache` lets many runs share mypy's analysis of httpx & co."""
+def verify(directory: Path, *, run_tests: bool = True, mypy_cache: Path | None = None,
+           step_timeout: float = STEP_TIMEOUT) -> VerifyReport:
+    """Check the SDK in `directory`; `mypy_cache` lets many runs share mypy's analysis of httpx & co.
+    A step that takes longer than STEP_TIMEOUT seconds fails with "timed out"."""
     directory = directory.resolve()
     if not directory.is_dir():
         raise SdkgenError.single("no such directory", file=str(directory), code="verify-missing", hint="generate first")
@@ -88,34 +104,27 @@ def verify(directory: Path, *, run_tests: bool = True, mypy_cache: Path | None =
     )
 
     # 2. import every module of the package
-    result = _run([sys.executable, "-c", _IMPORT_ALL, package], directory, env)
+    result = _run([sys.executable, "-c", _IMPORT_ALL, package], directory, env, step_timeout)
     count = result.stdout.strip().splitlines()[-1] if result.returncode == 0 and result.stdout.strip() else ""
-    steps.append(
-        StepResult("import", result.returncode == 0, f"{count} modules" if count else "failed", _tail(result.stderr))
-    )
+    steps.append(StepResult("import", result.returncode == 0, f"{count} modules" if count else _failed(result),
+                            _tail(result.stderr)))
 
     # 3. mypy --strict over the package and its tests
     with tempfile.TemporaryDirectory(prefix="sdkgen-mypy-") as scratch:
         cache = str(mypy_cache) if mypy_cache is not None else scratch
         targets = ["-p", package]
         args = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", cache, "--no-error-summary", *targets]
-        result = _run(args, directory, {**env, "MYPYPATH": str(directory / "src")})
+        result = _run(args, directory, {**env, "MYPYPATH": str(directory / "src")}, step_timeout)
     problems = [line for line in result.stdout.splitlines() if ": error:" in line]
-    steps.append(
-        StepResult(
-            "mypy --strict",
-            result.returncode == 0,
-            "no issues" if result.returncode == 0 else f"{len(problems)} errors",
-            _tail(result.stdout + result.stderr),
-        )
-    )
+    summary = "no issues" if result.returncode == 0 else f"{len(problems)} errors" if problems else _failed(result)
+    steps.append(StepResult("mypy --strict", result.returncode == 0, summary, _tail(result.stdout + result.stderr)))
 
     # 4. the SDK's own tests, against its loopback mock server
     if run_tests:
         args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(directory), "tests"]
-        result = _run(args, directory, env)
+        result = _run(args, directory, env, step_timeout)
         last = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "no output"
-        last = re.sub(r"=+", "", last).strip()
+        last = _failed(result) if result.returncode == -1 else re.sub(r"=+", "", last).strip()
         # pytest exits 5 when it collects nothing: an API without operations has no tests to fail
         passed = result.returncode == 0 or (result.returncode == 5 and "no tests ran" in last)
         steps.append(StepResult("tests", passed, last, _tail(result.stdout + result.stderr, 60)))

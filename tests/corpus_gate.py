@@ -103,11 +103,7 @@ def check_spec(spec: Path, work: Path, mypy_cache: Path, *, timeout: float = 600
     row.outcome = "ok"
     found = _GENERATED.search(result.stdout)
     row.generated = int(found.group(1)) if found else 0
-    try:
-        report = verify(out, mypy_cache=mypy_cache)
-    except subprocess.TimeoutExpired:
-        row.note = "verify timed out"
-        return row
+    report = verify(out, mypy_cache=mypy_cache)  # a step that runs too long fails as "timed out"
     steps = {step.name: step for step in report.steps}
     row.imported = steps["import"].ok
     row.mypy_clean = steps["mypy --strict"].ok

@@ -127,3 +127,16 @@ def test_generate_then_check(tmp_path: Path) -> None:
 def test_verify_bad_directory(tmp_path: Path) -> None:
     result = sdkgen("verify", str(tmp_path / "missing"))
     assert result.returncode == 2
+
+
+def test_verify_reports_a_step_that_runs_too_long_as_timed_out(tmp_path: Path) -> None:
+    """A hanging step fails the check with "timed out" (exit 1), never an internal error."""
+    package = tmp_path / "sdk" / "src" / "slowpkg"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (tmp_path / "sdk" / "tests").mkdir()
+    (tmp_path / "sdk" / "tests" / "test_slow.py").write_text("import time\n\n\ndef test_slow() -> None:\n    time.sleep(60)\n")
+    result = sdkgen("verify", str(tmp_path / "sdk"), "--step-timeout", "5")
+    assert result.returncode == 1, result.stderr
+    assert "tests: FAILED (timed out)" in result.stderr + result.stdout
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
