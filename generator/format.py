@@ -18,7 +18,7 @@ import hashlib
 import multiprocessing
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
@@ -142,6 +142,12 @@ def layout_workers(operations: int) -> Iterator[EarlyLayout | None]:
     if workers < 2 or operations < _PARALLEL_LAYOUT_OPERATIONS:
         yield None
         return
+    with _layout_pool(workers) as early:
+        yield early
+
+
+@contextmanager
+def _layout_pool(workers: int) -> Iterator[EarlyLayout]:
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
     try:
         for _ in range(workers):
@@ -174,15 +180,22 @@ class EarlyLayout:
         """Start laying out the Python files among FILES that need it."""
         from .layout import needs_layout
 
+        self._start_batches((path, text) for path, text in files.items() if path.endswith(".py") and needs_layout(text))
+
+    def lay_out(self, texts: Mapping[str, str]) -> dict[str, str | None]:
+        """lay_out's result for each of TEXTS (path -> text), laid out in the workers."""
+        self._start_batches(texts.items())
+        return {path: self.result(path) for path in texts}
+
+    def _start_batches(self, items: Iterable[tuple[str, str]]) -> None:
         batch: list[tuple[str, str]] = []
         size = 0
-        for path, text in files.items():
-            if path.endswith(".py") and needs_layout(text):
-                batch.append((path, text))
-                size += len(text)
-                if size >= self._BATCH_BYTES:
-                    self._start(batch)
-                    batch, size = [], 0
+        for path, text in items:
+            batch.append((path, text))
+            size += len(text)
+            if size >= self._BATCH_BYTES:
+                self._start(batch)
+                batch, size = [], 0
         if batch:
             self._start(batch)
 
@@ -207,27 +220,24 @@ def _lay_out_all(texts: dict[str, str], early: EarlyLayout | None = None) -> dic
     from .layout import lay_out, needs_layout
 
     results: dict[str, str | None] = {}
-    work: list[str] = []
+    work: dict[str, str] = {}
     for path, text in texts.items():
         if early is not None and early.started(path, text):
             results[path] = early.result(path)
         elif needs_layout(text):
-            work.append(path)
+            work[path] = text
         else:
             results[path] = text
     workers = min(_workers(), 4)
-    if early is not None and work:
-        early.submit({path: texts[path] for path in work})
-        for path in work:
-            results[path] = early.result(path)
-    elif workers > 1 and sum(len(texts[path]) for path in work) >= _PARALLEL_LAYOUT_FROM:
-        # the larger texts first, in small chunks, so no worker is left with the big tail alone
-        work.sort(key=lambda path: -len(texts[path]))
-        spawn = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(workers, mp_context=spawn) as pool:
-            results.update(zip(work, pool.map(lay_out, [texts[path] for path in work], chunksize=4)))
+    if early is not None:
+        results.update(early.lay_out(work))
+    elif workers > 1 and sum(map(len, work.values())) >= _PARALLEL_LAYOUT_FROM:
+        # the larger texts first, so no worker is left with a big one at the end
+        largest_first = dict(sorted(work.items(), key=lambda item: -len(item[1])))
+        with _layout_pool(workers) as pooled:
+            results.update(pooled.lay_out(largest_first))
     else:
-        results.update((path, lay_out(texts[path])) for path in work)
+        results.update((path, lay_out(text)) for path, text in work.items())
     return results
 
 
